@@ -1,0 +1,37 @@
+"""The exceptions stancegraph raises. Every message is one line a user can act on."""
+
+
+class StanceGraphError(Exception):
+    """Base class of every error stancegraph raises on purpose."""
+
+
+class InputError(StanceGraphError):
+    """An input file cannot be read as an article (empty, binary, malformed...)."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class ModelMissingError(StanceGraphError):
+    """The spaCy model is not installed."""
+
+
+class CodebookError(StanceGraphError):
+    """A codebook file is missing, unparsable or incomplete."""
+
+
+class UnknownExtractorError(StanceGraphError, KeyError):
+    """No extractor is registered under the asked name."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class StoreError(StanceGraphError):
+    """The graph store cannot be opened, read or written."""
+
+
+class QueryError(StanceGraphError):
+    """A named query is unknown, or a query or its parameters are invalid."""

@@ -1,0 +1,102 @@
+"""``stancegraph.rules.v1``: the default, offline, rule-based extractor over spaCy parses."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from ... import __version__
+from ...codebook import Codebook, load_codebook
+from ...types import Document, Polarity, Stance
+from .actors import ActorResolver
+from .stances import Found, SentenceReader
+from .topics import OWNED, TopicMatcher, TopicMention
+
+log = logging.getLogger(__name__)
+
+
+class RuleExtractor:
+    name = "stancegraph.rules.v1"
+    version = __version__
+
+    def __init__(self, codebook: Codebook | None = None, min_confidence: float = 0.0,
+                 batch_size: int = 16, n_process: int = 1):
+        from ...nlp import load_pipeline
+
+        self.codebook = codebook or load_codebook()
+        self.nlp = load_pipeline(self.codebook)
+        self.topics = TopicMatcher(self.nlp, self.codebook)
+        self.min_confidence = min_confidence
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
+        """Parse documents in batches and yield each with its stances, in input order."""
+        docs = list(documents) if not isinstance(documents, list) else documents
+        texts = ((d.text, d) for d in docs)
+        for parsed, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size,
+                                              n_process=self.n_process):
+            yield document, self.stances(parsed, document)
+
+    def extract_one(self, document: Document) -> list[Stance]:
+        return self.stances(self.nlp(document.text), document)
+
+    def stances(self, doc, document: Document) -> list[Stance]:
+        actors = ActorResolver(self.codebook, doc)
+        reader = SentenceReader(actors, lambda m, h: self._topic(m, h, actors, doc))
+        mentions = self.topics(doc)
+        best: dict[tuple, Stance] = {}
+        for sent in doc.sents:
+            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            if not in_sent:
+                continue
+            found: list[Found] = []
+            for m in in_sent:
+                found += reader.from_mention(m, doc)
+            found += reader.external(sent, in_sent)
+            for f in found:
+                stance = self._stance(f, sent, document)
+                key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
+                if stance.confidence >= self.min_confidence and (
+                        key not in best or best[key].confidence < stance.confidence):
+                    best[key] = stance
+        return _drop_contradictions(list(best.values()))
+
+    def _topic(self, mention: TopicMention, holder, actors: ActorResolver, doc):
+        """Pick the topic of a mention; labels shared by proposals go by owner, else holder."""
+        cands = mention.candidates
+        if len(cands) == 1 and cands[0][2] != OWNED:
+            return cands[0][0], cands[0][1]
+        owner = actors.owner_of(mention.span(doc).root)
+        for who in ([owner.actor.id] if owner else []) + [None]:
+            lineage = self.codebook.lineage(who) if who else (self.codebook.lineage(holder.actor.id) if holder else [])
+            for tid, sign, kind in cands:
+                if self.codebook.topics[tid].proposed_by in lineage:
+                    return tid, sign
+            if owner:
+                return None  # "Russian proposals": owned by someone with no plan in the codebook
+        if all(kind == OWNED for *_, kind in cands):
+            return None
+        tid, sign, _ = cands[0]
+        return tid, sign
+
+    def _stance(self, f: Found, sent, document: Document) -> Stance:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        start = sent.start_char + lead
+        topic = self.codebook.topics.get(f.topic)
+        return Stance(
+            doc_id=document.id, actor=f.holder.actor.label, actor_id=f.holder.actor.id,
+            actor_kind=f.holder.actor.kind, polarity=Polarity.SUPPORT if f.polarity > 0 else Polarity.OPPOSE,
+            topic=f.topic, topic_label=topic.label if topic else f.phrase, evidence=text,
+            start=start, end=start + len(text), confidence=round(f.confidence, 3), extractor=self.name,
+            cue=f.cue, phrase=f.phrase, mention=f.holder.text,
+        )
+
+
+def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
+    """One sentence gives an actor one position on a topic: keep the more confident reading."""
+    by_key: dict[tuple, Stance] = {}
+    for s in sorted(stances, key=lambda s: -s.confidence):
+        by_key.setdefault((s.actor_id, s.topic, s.start), s)
+    return sorted(by_key.values(), key=lambda s: (s.start, s.actor_id, s.topic or ""))

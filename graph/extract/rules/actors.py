@@ -1,0 +1,149 @@
+"""Who holds a position: map a noun phrase to an actor.
+
+Codebook aliases are entities already (the EntityRuler in :mod:`stancegraph.nlp`). Here we add
+what aliases cannot list: "Russian officials" and "EU leaders" (a role noun with a demonym or an
+actor as modifier), "members of the coalition", pronouns and definite descriptions ("he", "the
+president") resolved to the last fitting actor named before, and other named entities
+(PERSON, ORG, GPE, NORP) as actors outside the codebook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...codebook import Actor, Codebook, slug
+from .lexicon import PERSON_ROLES, PRONOUNS, ROLE_NOUNS
+
+NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor as found at one place in the text."""
+
+    actor: Actor
+    text: str
+    start: int  # token index
+    end: int
+    resolved: bool = False  # reached through a pronoun or a description, not named here
+
+
+class ActorResolver:
+    """Resolves actors within one parsed document (create one per document)."""
+
+    def __init__(self, codebook: Codebook, doc):
+        self.codebook = codebook
+        self.doc = doc
+        self.demonyms = {d.lower(): a for a in codebook.actors.values() for d in a.demonyms}
+        self.ent_at = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.named = [m for ent in doc.ents if (m := self._entity(ent))]
+
+    # --- named entities -----------------------------------------------------------------
+    def _entity(self, ent) -> Mention | None:
+        actor = None
+        if ent.ent_id_ and ent.ent_id_ in self.codebook.actors:
+            actor = self.codebook.actors[ent.ent_id_]
+        elif ent.label_ in NER_KIND:
+            key = ent.text.lower()
+            if key in self.demonyms:
+                actor = self.demonyms[key]
+            elif ent.label_ != "NORP" and _looks_like_name(ent):
+                name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
+                actor = Actor(id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
+        return Mention(actor, ent.text, ent.start, ent.end) if actor else None
+
+    def mention_at(self, tok) -> Mention | None:
+        """The actor a noun phrase headed by ``tok`` names, if any."""
+        ent = self.ent_at.get(tok.i)
+        if ent is not None:
+            m = self._entity(ent)
+            if m:
+                return m
+        low = tok.lower_
+        if low in PRONOUNS and PRONOUNS[low] != "relative":
+            return self._pronoun(tok)
+        if low in self.demonyms and tok.pos_ in ("PROPN", "NOUN"):  # "the Europeans"
+            return Mention(self.demonyms[low], tok.text, tok.i, tok.i + 1)
+        if tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() == "secretary":
+            return self._role(tok)
+        return None
+
+    def owner_of(self, tok) -> Mention | None:
+        """The actor a non-actor noun belongs to: "Trump's plan", "US-backed proposals", "the EU plan"."""
+        for child in tok.children:
+            if child.dep_ in MODIFIER_DEPS or (child.dep_ == "prep" and child.lower_ in ("by", "from", "of")):
+                target = child
+                if child.dep_ == "prep":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if target is None:
+                        continue
+                m = self.mention_at(target) or self._demonym(target)
+                if m is None and child.dep_ in ("amod", "compound") and child.lower_ in ("backed", "led", "brokered"):
+                    m = next((self.mention_at(c) for c in child.children if self.mention_at(c)), None)
+                if m is None and target.i + 2 < len(self.doc) and self.doc[target.i + 1].text == "-":
+                    m = self.mention_at(target)  # "U.S.-backed" parsed as compound chain
+                if m:
+                    return m
+        return None
+
+    def _demonym(self, tok) -> Mention | None:
+        actor = self.demonyms.get(tok.lower_)
+        return Mention(actor, tok.text, tok.i, tok.i + 1) if actor else None
+
+    def _role(self, tok) -> Mention | None:
+        """'Russian officials', 'members of the coalition', 'the president' (a description)."""
+        for child in tok.children:
+            if child.dep_ in MODIFIER_DEPS:
+                m = self._demonym(child) or (self.mention_at(child) if child.i in self.ent_at else None)
+                if m:
+                    return Mention(m.actor, self.doc[min(child.i, tok.i):tok.i + 1].text, child.i, tok.i + 1)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        m = self.mention_at(pobj)
+                        if m and m.actor.kind != "person":
+                            return Mention(m.actor, self.doc[tok.i:pobj.i + 1].text, tok.i, pobj.i + 1)
+        role = tok.lemma_.lower()
+        if role in PERSON_ROLES and any(c.lower_ == "the" for c in tok.children):
+            return self._description(tok, role)
+        return None
+
+    # --- reference back -----------------------------------------------------------------
+    def _before(self, tok, window: int = 3):
+        """Named mentions before ``tok`` within ``window`` sentences, nearest first."""
+        sent_starts = sorted({s.start for s in self.doc.sents if s.start <= tok.i})
+        lower = sent_starts[-window] if len(sent_starts) >= window else 0
+        return [m for m in reversed(self.named) if lower <= m.start and m.end <= tok.i]
+
+    def _pronoun(self, tok) -> Mention | None:
+        kind = PRONOUNS[tok.lower_]
+        for m in self._before(tok):
+            a = m.actor
+            if kind in ("male", "female"):
+                ok = a.kind == "person" and (a.gender in (None, kind))
+            elif kind == "plural":
+                ok = a.kind in ("group", "state", "organization") and not _singular_state(m)
+            else:
+                ok = a.kind in ("state", "organization")
+            if ok:
+                return Mention(a, tok.text, tok.i, tok.i + 1, resolved=True)
+        return None
+
+    def _description(self, tok, role: str) -> Mention | None:
+        for m in self._before(tok, window=6):
+            a = m.actor
+            if a.kind == "person" and any(role in n.lower().split() for n in a.names):
+                return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
+        return None
+
+
+def _looks_like_name(ent) -> bool:
+    return any(t.pos_ == "PROPN" for t in ent) and len(ent.text) > 1
+
+
+def _singular_state(m: Mention) -> bool:
+    return m.actor.kind == "state" and not m.text.lower().endswith("s")

@@ -1,0 +1,99 @@
+"""How English news reports positions: the cue words of the rule-based extractor.
+
+These are words of the language, not of a domain: what a stance is *about* comes from the
+codebook. Each cue has a polarity (+1 support, -1 oppose, 0 neutral report) and a kind.
+"""
+
+# Verbs whose subject takes a position on their object or complement.
+SUPPORT_VERBS = {
+    "support", "back", "endorse", "welcome", "favor", "favour", "advocate", "urge", "demand", "propose",
+    "recommend", "seek", "want", "pursue", "embrace", "praise", "accept", "approve", "champion", "promote",
+    "request", "offer", "submit", "present", "table", "draft", "craft", "develop", "strive", "aim", "prioritize",
+    "prioritise", "require", "prefer", "intend", "vow", "pledge", "promise", "commit", "allocate", "provide",
+    "deliver", "fund", "adopt", "broker", "hail", "applaud", "insist", "press", "push", "call", "ask", "plead",
+    "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
+    "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
+    "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "seek", "float", "outline",
+}
+OPPOSE_VERBS = {
+    "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
+    "criticize", "criticise", "denounce", "slam", "object", "protest", "balk", "rebuff", "spurn", "scrap",
+    "abandon", "obstruct", "sabotage", "undermine", "doubt", "question", "fear", "refute", "torpedo", "shun",
+    "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
+}
+# Reporting verbs: the position is in what they report, their own polarity is neutral.
+REPORT_VERBS = {
+    "say", "tell", "state", "stress", "warn", "affirm", "reiterate", "emphasize", "emphasise", "claim",
+    "note", "add", "declare", "announce", "indicate", "signal", "suggest", "underline", "underscore", "assert",
+    "explain", "write", "post", "acknowledge", "confirm", "believe", "think", "hope", "express", "voice",
+    "show", "repeat", "describe", "recognize", "recognise", "insist", "argue", "maintain", "contend",
+    "reply", "respond", "tweet", "remark", "make", "highlight", "frame", "see", "view", "regard", "deem",
+}
+# "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
+PHRASAL = {
+    ("rule", "out"): -1, ("push", "for"): 1, ("press", "for"): 1, ("call", "for"): 1, ("ask", "for"): 1,
+    ("argue", "for"): 1, ("argue", "against"): -1, ("warn", "against"): -1, ("speak", "against"): -1,
+    ("speak", "out"): -1, ("insist", "on"): 1, ("focus", "on"): 1, ("work", "on"): 1, ("work", "toward"): 1,
+    ("work", "towards"): 1, ("strive", "for"): 1, ("aim", "for"): 1, ("lean", "toward"): 1, ("lean", "towards"): 1,
+    ("acquiesce", "to"): 1, ("agree", "to"): 1, ("agree", "on"): 1, ("agree", "with"): 1, ("back", "away"): -1,
+    ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
+    ("turn", "down"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
+    ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
+}
+# Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
+SUPPORT_NOUNS = {
+    "support", "backing", "demand", "call", "push", "pressure", "willingness", "readiness", "openness",
+    "interest", "insistence", "request", "endorsement", "commitment", "bid", "plea", "appeal", "advocacy",
+    "effort", "desire", "wish", "offer", "praise", "proposal", "push", "drive", "quest", "preference",
+    "approval", "acceptance", "enthusiasm", "campaign", "insistence", "recommendation", "pledge", "promise",
+    "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea",
+}
+OPPOSE_NOUNS = {
+    "rejection", "refusal", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
+    "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
+}
+# Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
+SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
+                "favorable", "favourable", "amenable", "inclined", "necessary", "essential", "vital", "crucial"}
+OPPOSE_ADJS = {"opposed", "skeptical", "sceptical", "wary", "reluctant", "unwilling", "hostile", "unacceptable",
+               "impermissible", "impossible", "unthinkable", "averse", "against", "illegal", "unrealistic"}
+# Verbs whose object is the one taking a position on their subject: "the plan alarmed Europeans".
+PSYCH_VERBS = {"alarm": -1, "worry": -1, "concern": -1, "anger": -1, "frustrate": -1, "upset": -1, "dismay": -1,
+               "irritate": -1, "trouble": -1, "infuriate": -1, "disappoint": -1, "please": 1, "reassure": 1,
+               "encourage": 1, "satisfy": 1, "delight": 1, "impress": 1}
+# "X received support from Y": what Y supports is the subject of these verbs.
+RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", "draw", "earn", "meet", "face"}
+# Verbs that make a noun cue the subject's own: "expressed willingness", "voiced support".
+LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repeat", "issue", "make", "offer",
+               "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
+               "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue"}
+
+# Words that flip the polarity of what they govern when a path passes through them.
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against", "nothing", "none"}
+NEGATIVE_PREDICATES = OPPOSE_VERBS | OPPOSE_NOUNS | OPPOSE_ADJS | {
+    "stop", "halt", "end", "lack", "reduce", "cut", "limit", "curb", "abandon", "drop", "exclude",
+}
+# Clause markers: "until a ceasefire is in effect" makes it a condition that is wanted;
+# "whether" makes it an open question, not a position.
+CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
+QUESTION_MARKERS = {"whether"}
+# Hedges lower confidence, never polarity.
+HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
+          "seemingly", "purportedly", "reported", "would", "probably"}
+
+# Nouns for people or bodies that speak for a state or group: "Russian officials", "EU leaders".
+ROLE_NOUNS = {
+    "official", "leader", "government", "negotiator", "diplomat", "side", "administration", "authority",
+    "delegation", "envoy", "partner", "ally", "country", "nation", "member", "representative", "lawmaker",
+    "capital", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor", "premier",
+    "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
+    "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
+}
+PERSON_ROLES = {"president", "chancellor", "minister", "premier", "spokesman", "spokeswoman", "spokesperson",
+                "leader", "envoy", "ambassador", "adviser", "advisor", "aide", "senator", "secretary", "counterpart"}
+# Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
+PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
+              "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
+PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
+            "they": "plural", "them": "plural", "their": "plural", "it": "neuter", "its": "neuter",
+            "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative"}

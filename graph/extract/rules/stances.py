@@ -1,0 +1,264 @@
+"""Read stances off one parsed sentence: cue, holder, polarity, topic.
+
+Two passes over the dependency parse:
+
+1. From each topic mention upwards: the first stance cue on the way that has a holder
+   decides who holds the position ("A source said *Putin demanded* X" gives Putin). Every
+   negation or negative predicate passed on the way flips the polarity ("refuses to relinquish",
+   "rejected ceding territory *without* guarantees"); a condition ("until a ceasefire is in
+   effect", "as long as guarantees are upheld") fixes it as wanted; an open question ("whether")
+   is no position at all; hedges lower confidence.
+2. From cues whose topic stands outside their own clause: "a plan *which received support from
+   Moscow*", "the initiative *alarmed European partners*", "concessions -- *a move Zelenskyy rejected*".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as L
+from .actors import ActorResolver, Mention
+from .topics import TopicMention
+
+RELATIVE = {"who", "which", "that", "whom"}
+GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
+                       "prospect", "possibility", "solution", "concession", "compromise", "arrangement"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: object
+    polarity: int  # +1 support (or neutral report), -1 oppose
+    kind: str  # verb | report | noun | adj | psych | receive
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stance before it becomes a :class:`~stancegraph.types.Stance`."""
+
+    holder: Mention
+    topic: str
+    polarity: int
+    confidence: float
+    cue: str
+    phrase: str
+
+
+def cue_of(tok) -> Cue | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
+                return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
+        if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+            return Cue(tok, L.PSYCH_VERBS[lemma], "psych")
+        if lemma in L.RECEIVE_VERBS:
+            return Cue(tok, 1, "receive")
+        if lemma in L.OPPOSE_VERBS:
+            return Cue(tok, -1, "verb")
+        if lemma in L.SUPPORT_VERBS:
+            return Cue(tok, 1, "verb")
+        if lemma in L.REPORT_VERBS:
+            return Cue(tok, 1, "report")
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in L.OPPOSE_NOUNS:
+            return Cue(tok, -1, "noun")
+        if lemma in L.SUPPORT_NOUNS:
+            return Cue(tok, 1, "noun")
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd", "attr", "ROOT", "conj"):
+        if lemma in L.OPPOSE_ADJS:
+            return Cue(tok, -1, "adj")
+        if lemma in L.SUPPORT_ADJS:
+            return Cue(tok, 1, "adj")
+    return None
+
+
+class SentenceReader:
+    def __init__(self, actors: ActorResolver, resolve_topic):
+        self.actors = actors
+        self.resolve_topic = resolve_topic  # (TopicMention, holder Mention | None) -> topic id | None
+
+    # --- holders ------------------------------------------------------------------------
+    def holders(self, cue: Cue) -> list[Mention]:
+        tok = cue.token
+        if cue.kind == "psych":
+            return self._mentions([c for c in tok.children if c.dep_ == "dobj"])
+        if cue.kind == "noun":
+            return self._noun_holders(tok)
+        if cue.kind == "adj":
+            if tok.dep_ == "amod":
+                return []
+            return self.subject_holders(tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok)
+        if cue.kind == "receive":
+            return []  # the holder is the source of the support received: see _external
+        return self.subject_holders(tok)
+
+    def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found = self._mentions(agents + subjects)
+        if found or depth > 4:
+            return found
+        if subjects and not any(s.lower_ in RELATIVE for s in subjects):
+            return []  # a subject that is not an actor: "the talks underscored ..."
+        if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
+            return self._mentions([verb.head])
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self._mentions([verb.head])
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.i != verb.i:
+            if verb.dep_ == "ccomp" and not any(c.dep_ == "mark" for c in verb.children):
+                return []
+            return self.subject_holders(verb.head, depth + 1)
+        if verb.dep_ in ("dobj", "pobj") and verb.head.pos_ == "VERB":
+            return self.subject_holders(verb.head, depth + 1)
+        return []
+
+    def _noun_holders(self, noun) -> list[Mention]:
+        owner = self.actors.owner_of(noun)
+        if owner:
+            return [owner]
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
+            verb = head.head if head.pos_ == "ADP" else head
+            if verb.lemma_.lower() in L.LIGHT_VERBS:
+                return self.subject_holders(verb)
+        return []
+
+    def _mentions(self, tokens) -> list[Mention]:
+        out = []
+        for t in tokens:
+            for cand in [t, *t.conjuncts]:
+                m = self.actors.mention_at(cand)
+                if m is None and cand.pos_ in ("NOUN", "PROPN"):
+                    m = self.actors.owner_of(cand)
+                if m and all(m.actor.id != o.actor.id for o in out):
+                    out.append(m)
+        return out
+
+    # --- pass 1: from a topic mention up ------------------------------------------------
+    def from_mention(self, mention: TopicMention, doc) -> list[Found]:
+        span = mention.span(doc)
+        inside = set(range(span.start, span.end))
+        root = span.root
+        sign, frozen, hedged, cue_words = 1, False, False, []
+        # negation attached to the phrase itself: "never join NATO", "no ceasefire"
+        if any(_negates(c) for t in span for c in t.children if c.i not in inside):
+            sign = -sign
+        # the phrase's own head noun may carry a holder: "European support for Ukraine"
+        root_cue = cue_of(root)
+        if root_cue and root_cue.kind in ("noun", "verb"):
+            holders = self.holders(root_cue)
+            if holders:
+                return self._found(holders, mention, sign, hedged, root, root_cue, [])
+        tok = root
+        while tok.head.i != tok.i:
+            child, tok = tok, tok.head
+            if tok.i in inside:
+                continue
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"} | (
+                {child.lower_} if child.dep_ == "mark" else set())
+            if marks & L.QUESTION_MARKERS:
+                return []
+            if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and _as_long_as(child)):
+                frozen = True
+            hedged = hedged or _hedged(tok)
+            cue = cue_of(tok)
+            holders = self.holders(cue) if cue and cue.kind != "receive" else []
+            if not frozen:
+                if child.dep_ == "prep" and child.lower_ in ("without", "against"):
+                    sign = -sign  # handled when the ADP itself is on the path as well
+                if tok.pos_ == "ADP" and tok.lower_ in ("without", "against"):
+                    sign = -sign
+                if any(_negates(c) for c in tok.children if c.i != child.i):
+                    sign = -sign
+                if cue:
+                    sign *= cue.polarity
+                elif tok.lemma_.lower() in L.NEGATIVE_PREDICATES:
+                    sign = -sign
+            if cue:
+                cue_words.append(tok.text)
+            if holders:
+                return self._found(holders, mention, sign, hedged, tok, cue, cue_words)
+        return self._fallback(mention, doc, root, sign)
+
+    def _fallback(self, mention, doc, root, sign) -> list[Found]:
+        """No cue above: "Trump's peace plan" (an owner backs its own plan) or an actor
+        that declares what it will or will not do ("Ukraine will never cede land")."""
+        owner = self.actors.owner_of(root)
+        if owner and any(kind == "owned" for _, _, kind in mention.candidates) or (
+                owner and root.lower_ in ("initiative", "plan", "proposal", "proposals")):
+            if any(c.dep_ == "poss" for c in root.children) or "-" in root.doc[max(root.i - 3, 0):root.i].text:
+                return self._found([owner], mention, 1, False, root, None, ["'s"], base=0.55)
+        if root.pos_ == "VERB":
+            modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
+                        for c in root.children)
+            negated = any(_negates(c) for c in root.children)
+            subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
+            if subjects and (modal or negated):
+                return self._found(subjects, mention, sign, False, root, None, [], base=0.55)
+        return []
+
+    def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None) -> list[Found]:
+        if base is None:
+            base = {"verb": 0.85, "report": 0.75, "noun": 0.7, "adj": 0.75, "psych": 0.7}.get(
+                cue.kind if cue else "", 0.6)
+        out = []
+        for h in holders:
+            topic_sign = self.resolve_topic(mention, h)
+            if topic_sign is None:
+                continue
+            topic, tsign = topic_sign
+            conf = base * (0.75 if hedged else 1.0) * (0.85 if h.resolved else 1.0) * (
+                1.0 if h.actor.iri else 0.9)
+            out.append(Found(h, topic, sign * tsign, conf, " ".join(cue_words) or (cue_tok.text if cue else ""),
+                             mention.span(cue_tok.doc).text))
+        return out
+
+    # --- pass 2: cues whose topic stands outside their clause ----------------------------
+    def external(self, sent, mentions: list[TopicMention]) -> list[Found]:
+        out = []
+        for tok in sent:
+            cue = cue_of(tok)
+            if cue is None:
+                continue
+            if cue.kind == "psych":
+                targets = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                holders = self.holders(cue)
+            elif cue.kind == "receive":
+                objs = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c) and cue_of(c).kind == "noun"]
+                if not objs:
+                    continue
+                holders = self._noun_holders(objs[0])
+                cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
+                targets = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
+                holders = self.holders(cue)
+                ante = tok.head
+                targets = [ante.head if ante.dep_ == "appos" and ante.lemma_.lower() in GENERIC_ANTECEDENTS else ante]
+            else:
+                continue
+            targets = [tok.head if t.lower_ in RELATIVE and tok.dep_ == "relcl" else t for t in targets]
+            if not holders or not targets:
+                continue
+            clause = set(t.i for t in tok.subtree)
+            for target in targets:
+                region = set(t.i for t in target.subtree) - clause if target.i not in clause else {target.i}
+                region.add(target.i)
+                for m in mentions:
+                    if m.start in region:
+                        sign = cue.polarity
+                        if any(_negates(c) for t in m.span(sent.doc) for c in t.children):
+                            sign = -sign
+                        out += self._found(holders, m, sign, _hedged(tok), tok, cue, [tok.text])
+        return out
+
+
+def _negates(tok) -> bool:
+    return tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg"))
+
+
+def _hedged(tok) -> bool:
+    return any(c.lower_ in L.HEDGES and c.dep_ in ("aux", "advmod") for c in tok.children)
+
+
+def _as_long_as(clause) -> bool:
+    return any(c.lower_ == "long" and c.dep_ == "advmod" for c in clause.children)

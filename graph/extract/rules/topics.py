@@ -1,0 +1,83 @@
+"""Find codebook topics in a parsed text.
+
+Every topic label of the codebook (skos:prefLabel, skos:altLabel, sg:contraLabel,
+sg:ownedLabel) becomes a token pattern over lemmas, so "ceding", "cedes" and "ceded" all match
+"cede", and a few modifiers may stand between the words of a label ("give up *its* territory",
+"a *swift* peace agreement"). The longest match wins where matches overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...codebook import Codebook
+
+GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
+ALT, CONTRA, OWNED = "alt", "contra", "owned"
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    """A phrase evoking one or more topics. ``candidates``: (topic id, sign, kind) triples."""
+
+    start: int  # token indices in the Doc
+    end: int
+    candidates: tuple[tuple[str, int, str], ...]
+
+    def span(self, doc):
+        return doc[self.start:self.end]
+
+    @property
+    def owned(self) -> bool:
+        return all(kind == OWNED for _, _, kind in self.candidates)
+
+
+class TopicMatcher:
+    def __init__(self, nlp, codebook: Codebook):
+        from spacy.matcher import Matcher
+
+        self.codebook = codebook
+        self.matcher = Matcher(nlp.vocab)
+        labels = []
+        for topic in codebook.topics.values():
+            labels += [(topic.id, 1, ALT, t) for t in (topic.label, *topic.alt_labels)]
+            labels += [(topic.id, -1, CONTRA, t) for t in topic.contra_labels]
+            labels += [(topic.id, 1, OWNED, t) for t in topic.owned_labels]
+        texts = sorted({t for *_, t in labels})
+        lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper())
+                      for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
+        for tid, sign, kind, text in labels:
+            pattern = self._pattern(lemmas[text])
+            if pattern:
+                self.matcher.add(f"{tid}|{sign}|{kind}", [pattern])
+
+    @staticmethod
+    def _pattern(tokens):
+        pattern = []
+        for i, (text, lemma, punct, upper) in enumerate(tokens):
+            if i and not punct and not tokens[i - 1][2]:
+                pattern.append({"POS": {"IN": GAP_POS}, "OP": "{0,2}"})
+            if upper or punct:
+                pattern.append({"LOWER": text.lower()})
+            else:
+                pattern.append({"LEMMA": {"IN": sorted({lemma, text.lower()})}})
+        # a label must not start or end in the gap: strip a label made only of punctuation
+        return pattern if any(not t[2] for t in tokens) else None
+
+    def __call__(self, doc) -> list[TopicMention]:
+        by_span: dict[tuple[int, int], set] = {}
+        for match_id, start, end in self.matcher(doc):
+            tid, sign, kind = doc.vocab.strings[match_id].split("|")
+            by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
+        # longest first; a shorter span inside a kept one is dropped
+        kept: list[tuple[int, int]] = []
+        taken: set[int] = set()
+        for (start, end) in sorted(by_span, key=lambda s: (-(s[1] - s[0]), s[0])):
+            if taken.isdisjoint(range(start, end)):
+                kept.append((start, end))
+                taken.update(range(start, end))
+        mentions = []
+        for start, end in sorted(kept):
+            cands = by_span[(start, end)]
+            specific = {c for c in cands if c[2] != OWNED}
+            mentions.append(TopicMention(start, end, tuple(sorted(specific or cands))))
+        return mentions

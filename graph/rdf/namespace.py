@@ -1,0 +1,57 @@
+"""The terms of the stancegraph ontology (``sg:``) as an rdflib DefinedNamespace.
+
+GENERATED from ontology/stance.ttl (version 0.1.0) by stancegraph.rdf.namespace_gen:
+do not edit; regenerate with ``python -m stancegraph.rdf.namespace_gen``.
+"""
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class SG(DefinedNamespace):
+    """stancegraph ontology: Stances (support or opposition) of actors on topics, as read from news articles, with their evidence and provenance."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/stancegraph/ontology#")
+
+    # Classes
+    Actor: URIRef  # Someone who can hold a stance: a person, a state, an organisation or a group.
+    CandidateTopic: URIRef  # A topic phrase that no codebook concept covers yet; a candidate for the codebook.
+    Evidence: URIRef  # A span of a document's text that a stance was read from.
+    ExtractionRun: URIRef  # A named, versioned extractor as it produced stances.
+    Group: URIRef  # An informal group of actors speaking together, such as a coalition.
+    Organization: URIRef  # An organisation acting as one body, such as an alliance, a union of states or a company.
+    Person: URIRef  # A human actor, such as a head of state or a minister.
+    Polarity: URIRef  # The direction of a stance: support or oppose.
+    Stance: URIRef  # An n-ary relation: a holder supports or opposes a topic, with a confidence, derived from evidence.
+    State: URIRef  # A sovereign state or its government, as an actor.
+
+    # Object properties
+    holder: URIRef  # The actor who holds the stance.
+    inDocument: URIRef  # The article whose text contains the evidence span.
+    memberOf: URIRef  # The state, organisation or group an actor belongs to or speaks for.
+    polarity: URIRef  # Whether the holder supports or opposes the topic.
+    proposedBy: URIRef  # The actor whose proposal the topic is.
+    topic: URIRef  # What the stance is about: a codebook concept or a candidate topic.
+
+    # Datatype properties
+    actorLabel: URIRef  # The holder's name as the extractor reported it; kept so that a stance reads back as extracted.
+    confidence: URIRef  # The extractor's confidence in the stance, from 0 to 1.
+    contentHash: URIRef  # SHA-256 of the document's text and metadata; a document is rebuilt only when it changes.
+    contraLabel: URIRef  # A phrase that evokes the opposite side of a topic: supporting it means opposing the topic.
+    cue: URIRef  # The word or phrase that signals the stance, such as 'rejected' or 'backs'.
+    demonym: URIRef  # An adjective naming the actor, such as 'French' for France.
+    end: URIRef  # Character offset just past the end of the evidence span in the document text.
+    extractor: URIRef  # The registered name of the extractor, such as 'stancegraph.rules.v1'.
+    extractorVersion: URIRef  # The version of the extractor.
+    gender: URIRef  # Grammatical gender used to resolve pronouns: 'male' or 'female'.
+    length: URIRef  # Length of the document's text in characters; evidence offsets stay within it.
+    mention: URIRef  # The holder as written in the text, such as 'the Ukrainian president'.
+    ownedLabel: URIRef  # A generic phrase, such as 'plan', that evokes the topic only with its owner named.
+    phrase: URIRef  # The topic as written in the text: the object phrase of the stance.
+    start: URIRef  # Character offset (0-based) where the evidence span begins in the document text.
+    text: URIRef  # The evidence span's text, as it stands in the document.
+    topicLabel: URIRef  # The topic's label as the extractor reported it; kept so that a stance reads back as extracted.
+
+    # Individuals
+    Oppose: URIRef  # The holder is against the topic.
+    Support: URIRef  # The holder is in favour of the topic.

@@ -1,0 +1,234 @@
+"""The graph store: an rdflib ``Dataset`` over an Oxigraph store, one named graph per document.
+
+Beside the document graphs it holds the codebook (``id/graph/codebook``) and the ontology
+(``id/graph/ontology``), both refreshed on each :meth:`StanceStore.replace_documents`.
+
+Writes are all-or-nothing for a whole call: every document is converted (and so checked)
+before anything is written, then all graphs are replaced by ONE SPARQL update request
+(``DROP SILENT GRAPH g ; INSERT DATA { GRAPH g {...} }`` for each), which Oxigraph applies
+as one transaction: if any operation fails, none is applied.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib.store import OxigraphStore
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier, Node, Variable
+
+from ..codebook import Codebook
+from ..errors import QueryError, StoreError
+from ..types import Document, Stance
+from . import convert, mint
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path("out/store")
+EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "jsonld": "json-ld", "nquads": "nquads"}
+_CODEBOOK_VIEW = f"""
+CONSTRUCT {{ ?x a ?kind ; skos:notation ?id }}
+WHERE {{ GRAPH {mint.CODEBOOK_GRAPH.n3()} {{ ?x skos:notation ?id . OPTIONAL {{ ?x a ?kind }} }} }}
+"""
+
+
+class StanceStore:
+    """Stances by document, persistent in the directory ``path`` (in memory when ``None``).
+
+    >>> with StanceStore.open(None) as store:
+    ...     store.documents()
+    []
+    """
+
+    def __init__(self, path: str | Path | None = DEFAULT_PATH):
+        self.path = None if path is None else Path(path)
+        try:
+            self._ox = ox.Store() if self.path is None else ox.Store(str(self.path))
+        except (OSError, RuntimeError, ValueError) as exc:
+            hint = " (locked: is another stancegraph process using it?)" if "lock" in str(exc).lower() else ""
+            raise StoreError(f"{self.path}: cannot open graph store{hint}: {_why(exc)}") from exc
+        self._ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        for prefix, ns in convert.PREFIXES.items():
+            self._ds.bind(prefix, ns)
+
+    @classmethod
+    def open(cls, path: str | Path | None = DEFAULT_PATH) -> "StanceStore":
+        return cls(path)
+
+    def __enter__(self) -> "StanceStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store (and its directory lock)."""
+        if self._ox is not None:
+            self._ox.flush()
+            self._ds.close()
+            self._ox = None
+
+    def __len__(self) -> int:
+        """The number of quads in all graphs."""
+        return len(self._ox)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib view (default graph = union of all graphs); read it, write through this class."""
+        return self._ds
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def graph(self, doc_id: str) -> Graph:
+        """A read view of one document's named graph (empty when the document is not stored)."""
+        return Graph(store=self._ds.store, identifier=mint.graph_iri(doc_id))
+
+    def documents(self) -> list[str]:
+        """The ids of the stored documents, sorted."""
+        ids = (mint.graph_doc_id(g.value) for g in self._ox.named_graphs()
+               if isinstance(g, ox.NamedNode) and g.value.startswith(mint.BASE + "graph/"))
+        return sorted(i for i in ids if i is not None)
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash the document was stored with, or ``None`` if it is not stored."""
+        value = self.graph(doc_id).value(mint.doc_iri(doc_id), convert.SG.contentHash)
+        return None if value is None else str(value)
+
+    def stances(self, doc_id: str | None = None) -> list[Stance]:
+        """The stances of one document, or of all, as they were stored."""
+        view = self._ds.query(_CODEBOOK_VIEW, initNs=convert.PREFIXES).graph
+        out: list[Stance] = []
+        for d in [doc_id] if doc_id is not None else self.documents():
+            g = Graph()
+            g += self.graph(d)
+            g += view
+            out.extend(convert.stances_from_graph(g))
+        return out
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs, with parameters as ``initBindings``.
+
+        Oxigraph substitutes the bound values into the parsed query (SPARQL-dev SEP-0007), so a
+        value is never read as query text; in a SELECT, a bound variable must be projected.
+        """
+        params = {}
+        for name, value in (bindings or {}).items():
+            if not isinstance(value, (URIRef, Literal, BNode)):
+                raise QueryError(f"parameter ?{name}: give an rdflib URIRef or Literal, not {type(value).__name__}")
+            params[Variable(name.lstrip("?$"))] = value
+        try:
+            result = self._ds.query(sparql, initBindings=params)
+            return _plain_result(result)
+        except (SyntaxError, RuntimeError, ValueError, OSError) as exc:
+            hint = " (add bound variables to the SELECT clause)" if "projection" in str(exc) else ""
+            raise QueryError(f"query failed{hint}: {_why(exc)}") from exc
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def replace_documents(
+        self, items: Iterable[tuple[Document, list[Stance]]], codebook: Codebook, *, force: bool = False
+    ) -> list[str]:
+        """Store each document with its stances, replacing its previous graph; all or nothing.
+
+        A document whose content hash is already stored is skipped unless ``force``. Returns
+        the ids of the documents written. Raises ``StoreError`` (and writes nothing) when a
+        document or stance cannot be converted or the write fails.
+        """
+        graphs: dict[str, Graph] = {}
+        for doc, stances in items:
+            try:
+                if not force and self.document_hash(doc.id) == doc.sha256:
+                    log.debug("document %s unchanged; skipped", doc.id)
+                    continue
+                graphs[doc.id] = convert.document_graph(doc, stances, codebook)
+            except ValueError as exc:
+                raise StoreError(f"document {doc.id!r} not stored: {exc}") from exc
+        own = [convert.ontology_graph(), convert.codebook_graph(codebook)]
+        self._write([*own, *graphs.values()])
+        log.info("stored %d documents", len(graphs))
+        return list(graphs)
+
+    def _write(self, graphs: list[Graph]) -> None:
+        try:
+            request = " ;\n".join(_replace_graph_op(g) for g in graphs)
+            self._ox.update(request)
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path or 'memory store'}: write failed, nothing stored: {_why(exc)}") from exc
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export(self, fmt: str, dest: str | Path) -> Path:
+        """Write the store to ``dest``: ``ttl`` merges the document graphs into one graph;
+        ``trig``, ``jsonld`` and ``nquads`` keep every named graph (codebook and ontology too)."""
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "ttl":
+            out: Graph = convert.new_graph()
+            for d in self.documents():
+                out += ((s, p, _plain(o)) for s, p, o in self.graph(d))
+        else:
+            out = Dataset()
+            for prefix, ns in convert.PREFIXES.items():
+                out.bind(prefix, ns)
+            for q in self._ox:
+                if isinstance(q.graph_name, ox.NamedNode):
+                    out.add((*(_rdflib(t) for t in (q.subject, q.predicate, q.object)),
+                             URIRef(q.graph_name.value)))
+        out.serialize(destination=dest, format=EXPORT_FORMATS[fmt], encoding="utf-8")
+        return dest
+
+
+def _replace_graph_op(g: Graph) -> str:
+    """SPARQL update operations that replace the named graph ``g`` by its triples."""
+    name = _nt(g.identifier)
+    body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in g)
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
+
+
+def _nt(term: Node) -> str:
+    """``term`` in N-Triples syntax, as Oxigraph writes it (IRIs are checked on the way)."""
+    if isinstance(term, URIRef):
+        return str(ox.NamedNode(str(term)))
+    if isinstance(term, BNode):
+        return str(ox.BlankNode(str(term)))
+    if isinstance(term, Literal):
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return str(ox.Literal(str(term), language=term.language, datatype=datatype))
+    raise ValueError(f"cannot store term {term!r}")
+
+
+def _plain(term: Node) -> Node:
+    """Oxigraph reads simple literals back typed xsd:string; rdflib parses them untyped."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _rdflib(term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return _plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+
+
+def _plain_result(result: Result) -> Result:
+    if result.type == "SELECT":
+        result.bindings = [{v: _plain(t) for v, t in row.items()} for row in result.bindings]
+    elif result.type == "CONSTRUCT":
+        g = convert.new_graph()
+        g += ((s, p, _plain(o)) for s, p, o in result.graph)
+        result.graph = g
+    return result
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,202 @@
+"""Interactive HTML maps drawn with vis-network (through pyvis), working with no network.
+
+The page inlines vis-network, links nothing outside itself, and its Content-Security-Policy
+allows only its own two scripts (by hash) and no requests at all. Labels and tooltips are
+escaped here and shown as text in the page (see :mod:`stancegraph.viz.tooltips`).
+
+pyvis is imported inside the functions that need it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import math
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import networkx as nx
+
+from stancegraph.types import Stance
+from stancegraph.viz.layout import fast_layout
+from stancegraph.viz.stance_graph import stance_graph
+from stancegraph.viz.styles import LegendItem, default_legend, edge_color, edge_sign, node_style
+from stancegraph.viz.template import APP_JS, PAGE
+from stancegraph.viz.tooltips import edge_tooltip, escape, script_json
+
+log = logging.getLogger(__name__)
+
+LAYOUT_THRESHOLD = 1000
+VIS_DIR = "templates/lib/vis-9.1.2"  # inside the pyvis package
+
+
+def write_stance_map(stances: Iterable[Stance], path, *, title: str = "stancegraph",
+                     actor_kinds: dict[str, str] | None = None) -> Path:
+    """Write an HTML map of who supports or opposes which topic, and return its path.
+
+    Actors and topics are nodes; each (actor, topic, polarity) is one edge, green for support
+    and red for oppose, as wide as its number of statements, with the evidence sentences as
+    its tooltip. ``actor_kinds`` (actor id -> person/state/organization/group) overrides the
+    kinds the stances carry. A menu shows one topic and the actors linked to it.
+    """
+    return write_network_html(stance_graph(stances, actor_kinds=actor_kinds), path, title=title)
+
+
+def write_network_html(G: nx.Graph, path, *, title: str = "stancegraph",
+                       legend: Sequence[LegendItem] | None = None, physics: bool | None = None,
+                       layout_threshold: int = LAYOUT_THRESHOLD, filter_kind: str | None = "topic",
+                       height: str = "85vh") -> Path:
+    """Write any networkx graph as a self-contained interactive HTML page.
+
+    Node attributes used: ``label``, ``kind`` (person/state/organization/group/topic, which
+    sets shape and colour), ``title`` (tooltip text), optional ``size``, ``x``, ``y``.
+    Edge attributes used: ``polarity`` (support/oppose) or numeric ``sign`` for the colour,
+    ``weight`` for the width, ``evidence`` (sentences, or mappings with ``text``, ``doc_id``,
+    ``confidence``) or ``title`` for the tooltip. All text is treated as untrusted.
+
+    ``legend`` defaults to the node kinds and edge signs present. ``physics`` defaults to on
+    up to ``layout_threshold`` nodes; above it (or when off) positions are computed here with
+    :func:`~stancegraph.viz.layout.fast_layout`, unless every node has ``x`` and ``y``.
+    Nodes of kind ``filter_kind`` get a menu that shows one of them and its neighbours.
+    """
+    if physics is None:
+        physics = len(G) <= layout_threshold
+    positions = None if physics else _positions(G)
+    nodes, edges = network_data(G, positions=positions)
+    if legend is None:
+        legend = default_legend((kind for _, kind in G.nodes(data="kind")),
+                                (edge_sign(attrs) for *_, attrs in G.edges(data=True)))
+    filter_options = []
+    if filter_kind:
+        filter_options = sorted(((n["id"], G.nodes[node].get("label", node))
+                                 for node, n in zip(G, nodes) if n.get("kind") == filter_kind),
+                                key=lambda pair: str(pair[1]).lower())
+    page = _render(_to_pyvis(nodes, edges), _options(physics, G.is_directed(), len(G)),
+                   title=title, legend=legend, filter_options=filter_options,
+                   filter_kind=filter_kind, height=height)
+    path = Path(path)
+    path.write_text(page, encoding="utf-8")
+    log.info("wrote %s (%d nodes, %d edges, physics %s)", path, len(nodes), len(edges),
+             "on" if physics else "off")
+    return path
+
+
+def network_data(G: nx.Graph, *, positions: dict | None = None
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network node and edge records for ``G``, with every label and title escaped."""
+    ids = _node_ids(G)
+    weighted_degree = dict(G.degree(weight="weight"))
+    nodes = []
+    for node, attrs in G.nodes(data=True):
+        kind = attrs.get("kind")
+        style = node_style(kind)
+        label = str(attrs.get("label", node))
+        record = {"id": ids[node], "label": escape(label), "shape": style.shape,
+                  "color": style.color, "kind": kind or "",
+                  "title": escape(attrs.get("title") or f"{label} ({kind or 'node'})")}
+        record["size"] = attrs.get("size") or round(10 + 4 * math.log2(1 + weighted_degree[node]), 1)
+        if positions is not None:
+            record["x"], record["y"] = positions[node]
+        nodes.append(record)
+    edges = []
+    parallel: dict[tuple, int] = {}
+    for index, (u, v, attrs) in enumerate(G.edges(data=True)):
+        sign = edge_sign(attrs)
+        color = edge_color(sign)
+        weight = attrs.get("weight", 1) or 1
+        label_u, label_v = (str(G.nodes[n].get("label", n)) for n in (u, v))
+        title = attrs.get("title") or edge_tooltip(label_u, label_v, sign, attrs)
+        record = {"id": f"e{index}", "from": ids[u], "to": ids[v], "title": escape(title),
+                  "color": {"color": color, "highlight": color, "hover": color},
+                  "width": round(1.5 + 1.5 * math.log2(max(float(weight), 1.0)), 2),
+                  "sign": sign, "weight": weight}
+        rank = parallel[frozenset((u, v))] = parallel.get(frozenset((u, v)), -1) + 1
+        if rank:
+            record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * rank}
+        edges.append(record)
+    return nodes, edges
+
+
+def _node_ids(G: nx.Graph) -> dict[Any, str]:
+    """String ids for the page: the nodes themselves when they are distinct strings."""
+    if all(isinstance(n, str) for n in G):
+        return {n: n for n in G}
+    return {n: f"n{i}" for i, n in enumerate(G)}
+
+
+def _positions(G: nx.Graph) -> dict:
+    given = {n: (a.get("x"), a.get("y")) for n, a in G.nodes(data=True)}
+    if all(x is not None and y is not None for x, y in given.values()):
+        return given
+    return fast_layout(G)
+
+
+def _options(physics: bool, directed: bool, size: int) -> dict:
+    """vis-network options: physics for small graphs, fixed positions and lighter drawing for
+    big ones."""
+    options = {
+        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+        "edges": {"arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+                  "smooth": {"enabled": physics, "type": "continuous"}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": size > 300},
+        "physics": {"enabled": physics},
+    }
+    if physics:
+        options["physics"].update(
+            solver="forceAtlas2Based",
+            forceAtlas2Based={"gravitationalConstant": -60, "springLength": 120},
+            stabilization={"iterations": 400})
+    else:
+        options["layout"] = {"improvedLayout": False}
+    return options
+
+
+def _to_pyvis(nodes: list[dict], edges: list[dict]):
+    """The records, checked and normalised by a pyvis Network."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    for record in nodes:
+        options = dict(record)
+        net.add_node(options.pop("id"), **options)
+    # Network.add_edge looks both ends up in a list, O(nodes) per edge. Here the ends are
+    # known to exist, so edges go in as pyvis Edge records directly; arrows come from the
+    # options (directed=False keeps Edge from forcing them on).
+    from pyvis.edge import Edge
+
+    for record in edges:
+        options = dict(record)
+        source, target = options.pop("from"), options.pop("to")
+        net.edges.append(Edge(source, target, directed=False, **options).options)
+    return net
+
+
+def _vis_asset(name: str) -> str:
+    """vis-network's CSS or JS as shipped in pyvis, newlines normalised as a browser does
+    (so that the CSP hash of the inline script matches)."""
+    text = (files("pyvis") / VIS_DIR / name).read_text(encoding="utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sha256(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _render(net, options: dict, *, title: str, legend, filter_options, filter_kind,
+            height: str) -> str:
+    import jinja2
+
+    app_js = (APP_JS.replace("__NODES__", script_json(net.nodes))
+              .replace("__EDGES__", script_json(net.edges))
+              .replace("__OPTIONS__", script_json(options)))
+    vis_js = _vis_asset("vis-network.min.js")
+    csp = ("default-src 'none'; "
+           f"script-src {_sha256(vis_js)} {_sha256(app_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(PAGE).render(
+        csp=csp, title=title, vis_css=_vis_asset("vis-network.css"), vis_js=vis_js,
+        app_js=app_js, legend=legend, filter_options=filter_options,
+        filter_kind=filter_kind or "", height=height)

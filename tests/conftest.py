@@ -1,0 +1,120 @@
+"""Fixtures shared by all tests: frozen inputs from tests/data and small hand-built records."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from stancegraph.codebook import Codebook, load_codebook
+from stancegraph.types import Document, Polarity, Stance
+
+DATA = Path(__file__).parent / "data"
+
+SAMPLE_TEXT = (
+    "Kyiv, 2 March. President Zelenskyy said Ukraine will never give up territory. "
+    "Turkish President Recep Tayyip Erdoğan backed a truce along the front line. "
+    "The EU welcomed the new 20-point plan drafted in Geneva."
+)
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def mini_codebook() -> Codebook:
+    """tests/data/codebook-mini.ttl: topics ceasefire, territorial_concessions; actors
+    zelenskyy (person), ukraine (state), eu (organization)."""
+    return load_codebook(DATA / "codebook-mini.ttl")
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.fixture
+def sample_doc() -> Document:
+    return make_sample_doc()
+
+
+@pytest.fixture
+def sample_stances(sample_doc) -> list[Stance]:
+    return make_sample_stances(sample_doc)
+
+
+def make_sample_doc() -> Document:
+    return Document(id="sample-001", text=SAMPLE_TEXT, title="Leaders weigh a truce",
+                    date="2025-03-02", url="https://example.org/news/1", source="Example News")
+
+
+def make_sample_stances(sample_doc: Document) -> list[Stance]:
+    """Three stances on ``sample_doc``: a codebook actor on a codebook topic, an actor the
+    codebook does not know, and an unclassified (candidate) topic."""
+    text = sample_doc.text
+    ev1 = "President Zelenskyy said Ukraine will never give up territory."
+    ev2 = "Turkish President Recep Tayyip Erdoğan backed a truce along the front line."
+    ev3 = "The EU welcomed the new 20-point plan drafted in Geneva."
+    common = dict(doc_id=sample_doc.id, extractor="stancegraph.rules.v1")
+    return [
+        Stance(actor="Volodymyr Zelenskyy", actor_id="zelenskyy", actor_kind="person",
+               polarity=Polarity.OPPOSE, topic="territorial_concessions",
+               topic_label="Territorial concessions", evidence=ev1, start=span(text, ev1)[0],
+               end=span(text, ev1)[1], confidence=0.85, cue="never give up",
+               phrase="territory", mention="President Zelenskyy", **common),
+        Stance(actor="Recep Tayyip Erdoğan", actor_id="recep_tayyip_erdogan", actor_kind="person",
+               polarity=Polarity.SUPPORT, topic="ceasefire", topic_label="Ceasefire",
+               evidence=ev2, start=span(text, ev2)[0], end=span(text, ev2)[1], confidence=0.7,
+               cue="backed", phrase="a truce", mention="Turkish President Recep Tayyip Erdoğan",
+               **common),
+        Stance(actor="European Union", actor_id="eu", actor_kind="organization",
+               polarity=Polarity.SUPPORT, topic=None, topic_label="the new 20-point plan",
+               evidence=ev3, start=span(text, ev3)[0], end=span(text, ev3)[1], confidence=0.6,
+               cue="welcomed", phrase="the new 20-point plan", mention="The EU", **common),
+    ]
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """``write_file(name, content)``: write ``content`` (str as UTF-8, or bytes) to
+    ``tmp_path / name``, making folders as needed, and return the path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return write
+
+
+# --- headless Chromium (tests marked "browser") -------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Every host name fails to resolve: a page that needs the network cannot finish.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+]
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    """``dump_dom(page, budget_ms=5000) -> str``: open a local page in headless Chromium with
+    no network, let ``budget_ms`` of virtual time pass, return the DOM as serialised then.
+    Skips the test when /usr/bin/chromium is missing (``apt-get install chromium``)."""
+    import subprocess
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs headless Chromium at /usr/bin/chromium (apt-get install chromium)")
+    runs = iter(range(1_000_000))
+
+    def dump_dom(page: Path, budget_ms: int = 5000) -> str:
+        profile = tmp_path / f"chromium-profile-{next(runs)}"
+        cmd = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+               f"--virtual-time-budget={budget_ms}", "--dump-dom", Path(page).resolve().as_uri()]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, f"chromium failed ({done.returncode}): {done.stderr[-2000:]}"
+        return done.stdout
+
+    return dump_dom
