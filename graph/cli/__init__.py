@@ -1,0 +1,23 @@
+"""The ``stancegraph`` command: thin typer commands over the library, one module each."""
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False,
+                  help="Who stands where on what: stances from news articles into an RDF graph.")
+
+
+def _register() -> None:
+    from . import build, export, extract, viz  # noqa: F401  (each adds its command to ``app``)
+    try:
+        from . import query  # noqa: F401
+    except ImportError:  # pragma: no cover - optional command modules
+        pass
+
+
+def main() -> None:
+    _register()
+    app()
+
+
+_register()

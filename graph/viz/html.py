@@ -95,7 +95,8 @@ def network_data(G: nx.Graph, *, positions: dict | None = None
         record = {"id": ids[node], "label": escape(label), "shape": style.shape,
                   "color": style.color, "kind": kind or "",
                   "title": escape(attrs.get("title") or f"{label} ({kind or 'node'})")}
-        record["size"] = attrs.get("size") or round(10 + 4 * math.log2(1 + weighted_degree[node]), 1)
+        size = attrs.get("size") or 10 + 4 * math.log2(1 + weighted_degree[node])
+        record["size"] = round(size, 1)
         if positions is not None:
             record["x"], record["y"] = positions[node]
         nodes.append(record)

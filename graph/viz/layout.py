@@ -29,6 +29,7 @@ def fast_layout(G: nx.Graph, *, anchor_kind: str = "topic", spacing: float = 30.
     ``MAX_ANCHORS`` of them, otherwise the best-connected nodes.
 
     >>> G = nx.star_graph(20)
+    >>> G.nodes[0]["kind"] = "topic"
     >>> pos = fast_layout(G)
     >>> len(pos), pos[0]
     (21, (0.0, 0.0))

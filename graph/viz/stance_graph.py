@@ -89,7 +89,7 @@ def _node_summary(G: nx.MultiDiGraph, node: str) -> str:
                            ("oppose", "opposed by" if topic else "opposes")):
         items = sorted(by_polarity.get(polarity, []))
         if items:
+            shown = ", ".join(items[:MAX_TOPICS_IN_TOOLTIP])
             more = len(items) - MAX_TOPICS_IN_TOOLTIP
-            shown = ", ".join(items[:MAX_TOPICS_IN_TOOLTIP]) + (f" and {more} more" if more > 0 else "")
-            lines.append(f"{verb}: {shown}")
+            lines.append(f"{verb}: {shown}" + (f" and {more} more" if more > 0 else ""))
     return "\n".join(lines)

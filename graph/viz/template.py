@@ -40,7 +40,8 @@ PAGE = """<!DOCTYPE html>
   </label>
   {% endif %}
   <ul id="sg-legend">
-    {% for item in legend %}<li><span class="glyph" style="color: {{ item.color }}">{{ item.glyph }}</span> {{ item.label }}</li>
+    {% for item in legend %}
+    <li><span class="glyph" style="color: {{ item.color }}">{{ item.glyph }}</span> {{ item.label }}</li>
     {% endfor %}
   </ul>
 </header>

@@ -34,7 +34,9 @@ PROBE = """
     var items = sg.nodes.get().concat(sg.edges.get());
     var textOnly = items.every(function (item) {
       return item.title instanceof Element &&
-        Array.prototype.every.call(item.title.childNodes, function (c) { return c.nodeType === 3; });
+        Array.prototype.every.call(item.title.childNodes, function (c) {
+          return c.nodeType === Node.TEXT_NODE;
+        });
     });
     var edge = sg.edges.get().filter(function (e) {
       return e.title.textContent.indexOf("onerror") >= 0;

@@ -200,3 +200,14 @@ def test_pyvis_is_imported_only_when_a_page_is_written():
     code = ("import sys, stancegraph.viz.html, stancegraph.viz.stance_graph; "
             "assert 'pyvis' not in sys.modules, 'pyvis imported at import time'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_shared_sample_stances(sample_stances, tmp_path):
+    """The shared fixture: two classified stances drawn, the unclassified one left out."""
+    path = write_stance_map(sample_stances, tmp_path / "sample.html")
+    text = path.read_text(encoding="utf-8")
+    nodes = json.loads(re.search(r"var nodeData = (.*);\n", text).group(1))
+    assert sorted(n["id"] for n in nodes) == [
+        "actor:recep_tayyip_erdogan", "actor:zelenskyy", "topic:ceasefire",
+        "topic:territorial_concessions"]
+    assert "Erdoğan" in text  # UTF-8 kept as is

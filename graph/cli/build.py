@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from ._common import one_line_errors, setup_logging
+
+
+@app.command()
+@one_line_errors
+def build(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html, .jsonl) or folders of them."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for stances.ttl/.jsonl/.html."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Graph store folder (default OUT/store)."),
+    codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook Turtle file (default: built in)."),
+    extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
+    force: bool = typer.Option(False, "--force", help="Extract again even if a document is unchanged."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for parsing."),
+    verbose: bool = typer.Option(False, "--verbose", "-v"),
+) -> None:
+    """Extract stances from articles into the store and write the graph, table and map."""
+    from ..pipeline import build as run_build
+
+    setup_logging(verbose)
+    report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
+                       date=date, force=force, progress=True, n_process=jobs)
+    for err in report.errors:
+        typer.echo(f"skipped: {err}", err=True)
+    typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "
+               f"{len(report.unchanged)} unchanged, {len(report.errors)} skipped; "
+               f"{len(report.stances)} stances in {report.store_dir}")
+    rows = report.summary()
+    if rows:
+        width = max(len(r[0]) for r in rows)
+        typer.echo(f"{'actor':<{width}}  support  oppose  topics")
+        for actor, sup, opp, topics in rows:
+            typer.echo(f"{actor:<{width}}  {sup:>7}  {opp:>6}  {topics:>6}")
+    for kind, path in report.outputs.items():
+        typer.echo(f"wrote {path}")
+    if report.read == 0:
+        raise typer.Exit(1)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from ._common import fail, one_line_errors
+
+FORMATS = ("jsonl", "csv", "ttl", "trig", "jsonld", "nquads")
+
+
+@app.command()
+@one_line_errors
+def export(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ttl, trig, jsonld or nquads."),
+    store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+) -> None:
+    """Export the stored stances as a table or an RDF serialisation."""
+    from ..rdf.store import StanceStore
+    from ..table import TABLE_FORMATS, write_table
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
+    if not store.is_dir():
+        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
+    with StanceStore.open(store) as st:
+        if fmt in TABLE_FORMATS:
+            if output:
+                with open(output, "w", encoding="utf-8", newline="") as fh:
+                    write_table(st.stances(), fh, fmt)
+            else:
+                write_table(st.stances(), sys.stdout, fmt)
+        elif output:
+            st.export(fmt, output)
+        else:
+            import tempfile
+            with tempfile.TemporaryDirectory() as tmp:
+                sys.stdout.write(st.export(fmt, Path(tmp) / f"export.{fmt}").read_text(encoding="utf-8"))

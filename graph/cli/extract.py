@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from ._common import fail, one_line_errors, setup_logging
+
+
+@app.command()
+@one_line_errors
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook Turtle file."),
+    extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
+    verbose: bool = typer.Option(False, "--verbose", "-v"),
+) -> None:
+    """Write the stances of articles to stdout, without touching a store."""
+    from ..codebook import load_codebook
+    from ..ingest import read_documents
+    from ..pipeline import extract as run_extract
+    from ..table import TABLE_FORMATS, write_table
+
+    setup_logging(verbose)
+    if fmt not in TABLE_FORMATS:
+        fail(f"unknown format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}", 2)
+    book = load_codebook(codebook)
+    ingested = read_documents(paths, date=date)
+    for err in ingested.errors:
+        typer.echo(f"skipped: {err}", err=True)
+    stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor)
+               for s in found]
+    write_table(stances, sys.stdout, fmt)
+    if not ingested.documents:
+        raise typer.Exit(1)
