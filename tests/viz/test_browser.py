@@ -4,6 +4,7 @@ CSP taken out, to show that the escaping alone is enough."""
 from __future__ import annotations
 
 import base64
+import html
 import hashlib
 import re
 
@@ -101,8 +102,8 @@ def test_detector_sees_an_injection(chromium, tmp_path):
 
 @pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])
 def test_hostile_evidence_stays_text_and_the_map_draws_offline(chromium, tmp_path, csp):
-    html = write_stance_map(hostile_stances(), tmp_path / "map.html", title="intact")
-    page = with_probe(html.read_text(encoding="utf-8"))
+    path = write_stance_map(hostile_stances(), tmp_path / "map.html", title="intact")
+    page = with_probe(path.read_text(encoding="utf-8"))
     page = page if csp else without_csp(page)
     (tmp_path / "probed.html").write_text(page, encoding="utf-8")
 
@@ -116,13 +117,7 @@ def test_hostile_evidence_stays_text_and_the_map_draws_offline(chromium, tmp_pat
     assert drawn["resources"] == "0"  # nothing fetched, not even a failed request
     seen = probe(dom)
     assert seen["textonly"] == "true"
-    assert IMG in _unescape(seen["tooltip"])  # shown as the literal sentence ...
+    assert IMG in html.unescape(seen["tooltip"])  # shown as the literal sentence ...
     assert seen["elements"] == "0"  # ... and not as markup
     # "Territory": the topic, Zelenskyy and Ukraine, and their two edges
     assert (seen["filterednodes"], seen["filterededges"]) == ("3", "2")
-
-
-def _unescape(attr: str) -> str:
-    import html
-
-    return html.unescape(attr)

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from stancegraph.types import Polarity
 from stancegraph.viz.html import network_data, write_network_html, write_stance_map
 from stancegraph.viz.stance_graph import stance_graph
 from stancegraph.viz.styles import OPPOSE_COLOR, SUPPORT_COLOR
