@@ -65,9 +65,11 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     cannot be read are reported in ``BuildReport.errors`` and skipped. The store is written in
     one transaction after extraction, so a failed build leaves the previous store as it was.
     """
+    from .extract import DEFAULT, registry
     from .ingest import read_documents
     from .rdf.store import StanceStore
 
+    registry.get(extractor or DEFAULT)  # an unknown name fails now, even if nothing needs extracting
     out_dir = Path(out_dir)
     store_dir = Path(store_dir) if store_dir else out_dir / "store"
     codebook = load_codebook(codebook_path)
@@ -91,22 +93,18 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
 
 
 def write_outputs(store, stances: list[Stance], out_dir: Path, codebook: Codebook) -> dict[str, Path]:
-    """``stances.ttl``, ``stances.jsonl`` and ``stances.html``, each replaced atomically."""
+    """``stances.jsonl``, ``stances.ttl`` and ``stances.html``: all three are written to temporary
+    files first and renamed over the old ones only when every one succeeded."""
     from .table import write_table
     from .viz.html import write_stance_map
 
     kinds = {a.id: a.kind for a in codebook.actors.values()}
-    outputs = {}
-    with _atomic(out_dir / "stances.jsonl") as tmp:
-        with open(tmp, "w", encoding="utf-8") as fh:
+    outputs = {kind: out_dir / f"stances.{kind}" for kind in ("jsonl", "ttl", "html")}
+    with _atomic(outputs["jsonl"]) as jsonl, _atomic(outputs["ttl"]) as ttl, _atomic(outputs["html"]) as html:
+        with open(jsonl, "w", encoding="utf-8") as fh:
             write_table(stances, fh, "jsonl")
-    outputs["jsonl"] = out_dir / "stances.jsonl"
-    with _atomic(out_dir / "stances.ttl") as tmp:
-        store.export("ttl", tmp)
-    outputs["ttl"] = out_dir / "stances.ttl"
-    with _atomic(out_dir / "stances.html") as tmp:
-        write_stance_map(stances, tmp, title="stancegraph: who stands where", actor_kinds=kinds)
-    outputs["html"] = out_dir / "stances.html"
+        store.export("ttl", ttl)
+        write_stance_map(stances, html, title="stancegraph: who stands where", actor_kinds=kinds)
     return outputs
 
 

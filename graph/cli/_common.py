@@ -21,13 +21,27 @@ def fail(message: str, code: int = 1):
 
 
 def one_line_errors(func):
-    """Turn library errors into ``error: <one line>`` on stderr and exit code 1."""
+    """Turn errors into ``error: <one line>`` on stderr and exit code 1 (130 on Ctrl-C).
+
+    Unexpected exceptions (bugs) also give one line, unless the command runs with ``--verbose``."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except StanceGraphError as exc:
-            fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            fail(_first_line(exc))
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug, not a user error: one line; the traceback with --verbose
+            if kwargs.get("verbose"):
+                raise
+            hint = " (run again with --verbose to see the traceback)" if "verbose" in kwargs else ""
+            fail(f"unexpected {type(exc).__name__}: {_first_line(exc)}{hint}")
     return wrapper
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -50,8 +50,9 @@ class RuleExtractor:
             if not in_sent:
                 continue
             found: list[Found] = []
+            at = {i: m for m in in_sent for i in range(m.start, m.end)}
             for m in in_sent:
-                found += reader.from_mention(m, doc)
+                found += reader.from_mention(m, doc, at)
             found += reader.external(sent, in_sent)
             for f in found:
                 stance = self._stance(f, sent, document)

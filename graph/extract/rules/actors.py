@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
-from .lexicon import PERSON_ROLES, PRONOUNS, ROLE_NOUNS
+from .lexicon import PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -71,8 +71,18 @@ class ActorResolver:
             return self._role(tok)
         return None
 
-    def owner_of(self, tok) -> Mention | None:
-        """The actor a non-actor noun belongs to: "Trump's plan", "US-backed proposals", "the EU plan"."""
+    def owner_of(self, tok, back: bool = True) -> Mention | None:
+        """The actor a non-actor noun belongs to: "Trump's plan", "US-backed proposals", "the EU plan",
+        and for "these proposals" or "the plan", the owner of the last such plan named before."""
+        found = self._owner(tok)
+        if found is None and back and tok.lemma_.lower() in PLAN_NOUNS and any(
+                c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
+            for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
+                if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev)):
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        return found
+
+    def _owner(self, tok) -> Mention | None:
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS or (child.dep_ == "prep" and child.lower_ in ("by", "from", "of")):
                 target = child
@@ -94,14 +104,18 @@ class ActorResolver:
         return Mention(actor, tok.text, tok.i, tok.i + 1) if actor else None
 
     def _role(self, tok) -> Mention | None:
-        """'Russian officials', 'members of the coalition', 'the president' (a description)."""
+        """'Russian officials', 'members of the coalition', 'the president' (a description).
+        Relation nouns take only a demonym: "European partners" are Europe, "Ukraine's allies" are not Ukraine."""
+        relation = tok.lemma_.lower() in RELATION_NOUNS
         for child in tok.children:
+            if relation and child.dep_ != "amod":
+                continue
             if child.dep_ in MODIFIER_DEPS:
                 m = self._demonym(child) or (self.mention_at(child) if child.i in self.ent_at else None)
                 if m:
                     return Mention(m.actor, self.doc[min(child.i, tok.i):tok.i + 1].text, child.i, tok.i + 1)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from") and not relation:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         m = self.mention_at(pobj)
@@ -121,6 +135,8 @@ class ActorResolver:
 
     def _pronoun(self, tok) -> Mention | None:
         kind = PRONOUNS[tok.lower_]
+        if kind == "plural" and self._plural_non_actor_before(tok):
+            return None  # "Sources say ... They highlight ...": "they" are the sources
         for m in self._before(tok):
             a = m.actor
             if kind in ("male", "female"):
@@ -132,6 +148,17 @@ class ActorResolver:
             if ok:
                 return Mention(a, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
+
+    def _plural_non_actor_before(self, tok) -> bool:
+        sent = tok.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for s in (sent, prev):
+            if s is None:
+                continue
+            subj = [t for t in s if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and t.i < tok.i]
+            if subj:
+                return self.mention_at(subj[-1]) is None
+        return False
 
     def _description(self, tok, role: str) -> Mention | None:
         for m in self._before(tok, window=6):

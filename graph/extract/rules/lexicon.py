@@ -27,7 +27,7 @@ REPORT_VERBS = {
     "note", "add", "declare", "announce", "indicate", "signal", "suggest", "underline", "underscore", "assert",
     "explain", "write", "post", "acknowledge", "confirm", "believe", "think", "hope", "express", "voice",
     "show", "repeat", "describe", "recognize", "recognise", "insist", "argue", "maintain", "contend",
-    "reply", "respond", "tweet", "remark", "make", "highlight", "frame", "see", "view", "regard", "deem",
+    "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
 }
 # "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
 PHRASAL = {
@@ -68,11 +68,16 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
                "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
                "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue"}
 
+# Verbs whose object (or complement) is what their subject wants from someone else:
+# the clause under them is the subject's position, not its own subject's.
+DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
+              "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
+              "pressure", "persuade", "convince", "request", "wish", "prefer"}
+# Verbs that flip what they govern without being a stance of their own: "stop attacks".
+NEGATIVE_VERBS = {"stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude"}
+
 # Words that flip the polarity of what they govern when a path passes through them.
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against", "nothing", "none"}
-NEGATIVE_PREDICATES = OPPOSE_VERBS | OPPOSE_NOUNS | OPPOSE_ADJS | {
-    "stop", "halt", "end", "lack", "reduce", "cut", "limit", "curb", "abandon", "drop", "exclude",
-}
 # Clause markers: "until a ceasefire is in effect" makes it a condition that is wanted;
 # "whether" makes it an open question, not a position.
 CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
@@ -89,6 +94,9 @@ ROLE_NOUNS = {
     "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
     "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
 }
+# Nouns for those who stand beside (or against) an actor, not for it: "Ukraine's allies".
+RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",
+                  "critic", "enemy", "adversary", "opponent", "rival"}
 PERSON_ROLES = {"president", "chancellor", "minister", "premier", "spokesman", "spokeswoman", "spokesperson",
                 "leader", "envoy", "ambassador", "adviser", "advisor", "aide", "senator", "secretary", "counterpart"}
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".

@@ -116,6 +116,14 @@ class SentenceReader:
         owner = self.actors.owner_of(noun)
         if owner:
             return [owner]
+        for prep in noun.children:  # "rejection of a truce by Putin": the agent hangs on the object
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    agents = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
+                              for p in c.children if p.dep_ == "pobj"]
+                    found = self._mentions(agents)
+                    if found:
+                        return found
         head = noun.head
         if noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
             verb = head.head if head.pos_ == "ADP" else head
@@ -124,61 +132,84 @@ class SentenceReader:
         return []
 
     def _mentions(self, tokens) -> list[Mention]:
+        """Actors named by these noun phrases, their conjuncts ("Europe and the US"), or owning
+        them ("U.S. efforts", "Trump's proposals")."""
         out = []
         for t in tokens:
-            for cand in [t, *t.conjuncts]:
-                m = self.actors.mention_at(cand)
-                if m is None and cand.pos_ in ("NOUN", "PROPN"):
-                    m = self.actors.owner_of(cand)
+            found = [self.actors.mention_at(t)]
+            if found[0] is None and t.pos_ in ("NOUN", "PROPN"):
+                found = [self.actors.owner_of(t)]
+            found += [self.actors.mention_at(c) for c in t.conjuncts if c.i > t.i]
+            for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
         return out
 
     # --- pass 1: from a topic mention up ------------------------------------------------
-    def from_mention(self, mention: TopicMention, doc) -> list[Found]:
+    def from_mention(self, mention: TopicMention, doc, mention_at=None) -> list[Found]:
         span = mention.span(doc)
         inside = set(range(span.start, span.end))
         root = span.root
-        sign, frozen, hedged, cue_words = 1, False, False, []
+        sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
         if any(_negates(c) for t in span for c in t.children if c.i not in inside):
             sign = -sign
-        # the phrase's own head noun may carry a holder: "European support for Ukraine"
+        chain = self._chain(root, inside, sign, mention_at or {})
+        if chain is None:  # an open question: "whether to accept ..."
+            return []
+        # the phrase's own head may carry a holder: "European support for Ukraine"
         root_cue = cue_of(root)
         if root_cue and root_cue.kind in ("noun", "verb"):
             holders = self.holders(root_cue)
             if holders:
-                return self._found(holders, mention, sign, hedged, root, root_cue, [])
-        tok = root
+                chain.insert(0, _Link(root, root_cue, holders, sign, False, [root.text]))
+        picked = _pick(chain)
+        if not picked:
+            return self._fallback(mention, doc, root, sign)
+        out = []
+        for link in picked:
+            out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
+        return out
+
+    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["_Link"] | None:
+        """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
+        chain: list[_Link] = []
+        frozen, hedged, words = False, False, []
+        seen = set(inside)
         while tok.head.i != tok.i:
             child, tok = tok, tok.head
-            if tok.i in inside:
+            if tok.i in seen:
                 continue
+            other = mention_at.get(tok.i)
+            if other is not None and child.dep_ in ("appos", "conj"):
+                # a list whose items the parser hung on each other: go on from the sibling phrase
+                tok = other.span(tok.doc).root
+                seen.update(range(other.start, other.end))
+                continue
+            seen.add(tok.i)
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"} | (
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS:
-                return []
+                return None
             if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and _as_long_as(child)):
                 frozen = True
             hedged = hedged or _hedged(tok)
             cue = cue_of(tok)
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen:
-                if child.dep_ == "prep" and child.lower_ in ("without", "against"):
-                    sign = -sign  # handled when the ADP itself is on the path as well
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against"):
                     sign = -sign
                 if any(_negates(c) for c in tok.children if c.i != child.i):
                     sign = -sign
                 if cue:
                     sign *= cue.polarity
-                elif tok.lemma_.lower() in L.NEGATIVE_PREDICATES:
+                elif _negative_predicate(tok):
                     sign = -sign
             if cue:
-                cue_words.append(tok.text)
+                words.append(tok.text)
             if holders:
-                return self._found(holders, mention, sign, hedged, tok, cue, cue_words)
-        return self._fallback(mention, doc, root, sign)
+                chain.append(_Link(tok, cue, holders, sign, hedged, list(words)))
+        return chain
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
         """No cue above: "Trump's peace plan" (an owner backs its own plan) or an actor
@@ -188,7 +219,7 @@ class SentenceReader:
                 owner and root.lower_ in ("initiative", "plan", "proposal", "proposals")):
             if any(c.dep_ == "poss" for c in root.children) or "-" in root.doc[max(root.i - 3, 0):root.i].text:
                 return self._found([owner], mention, 1, False, root, None, ["'s"], base=0.55)
-        if root.pos_ == "VERB":
+        if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
             negated = any(_negates(c) for c in root.children)
@@ -221,7 +252,7 @@ class SentenceReader:
             if cue is None:
                 continue
             if cue.kind == "psych":
-                targets = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                targets = _subjects(tok)
                 holders = self.holders(cue)
             elif cue.kind == "receive":
                 objs = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c) and cue_of(c).kind == "noun"]
@@ -229,14 +260,14 @@ class SentenceReader:
                     continue
                 holders = self._noun_holders(objs[0])
                 cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
-                targets = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                targets = _subjects(tok)
             elif tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
                 holders = self.holders(cue)
                 ante = tok.head
                 targets = [ante.head if ante.dep_ == "appos" and ante.lemma_.lower() in GENERIC_ANTECEDENTS else ante]
             else:
                 continue
-            targets = [tok.head if t.lower_ in RELATIVE and tok.dep_ == "relcl" else t for t in targets]
+            targets = [t.head.head if t.lower_ in RELATIVE and t.head.dep_ == "relcl" else t for t in targets]
             if not holders or not targets:
                 continue
             clause = set(t.i for t in tok.subtree)
@@ -250,6 +281,76 @@ class SentenceReader:
                             sign = -sign
                         out += self._found(holders, m, sign, _hedged(tok), tok, cue, [tok.text])
         return out
+
+
+@dataclass
+class _Link:
+    """A cue with a holder on the way up from a topic phrase."""
+
+    token: object
+    cue: Cue
+    holders: list
+    sign: int
+    hedged: bool
+    words: list
+
+
+def _pick(chain: list[_Link]) -> list[_Link]:
+    """Who holds the position among the cues above a topic phrase.
+
+    The nearest cue with a holder, unless a directive above it makes its clause what the
+    directive's holder wants ("Trump urged Kyiv to accept", "the need for Ukraine to consider");
+    a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
+    and who backs a position backs what it says ("European support for Kyiv's position that ...").
+    """
+    if not chain:
+        return []
+    i = 0
+    for j in range(1, len(chain)):
+        if chain[j].cue.kind == "report":
+            break
+        if chain[j].token.lemma_.lower() in L.DIRECTIVES:
+            i = j
+    first = chain[i]
+    picked = [first]
+    for link in chain[i + 1:]:
+        if link.cue.kind == "report":
+            inner = {h.actor.id for h in first.holders}
+            if all(any(a in _lineage(h) for a in inner) for h in link.holders):
+                picked = [_Link(first.token, first.cue, link.holders, first.sign, first.hedged, first.words)]
+            break
+        if first.cue.kind == "noun" and link.cue.kind in ("noun", "verb"):
+            picked.append(link)
+        break
+    return picked
+
+
+def _lineage(mention) -> set[str]:
+    actor, out = mention.actor, set()
+    out.add(actor.id)
+    if actor.member_of:
+        out.add(actor.member_of)
+    return out
+
+
+def _subjects(verb) -> list:
+    """Subjects of a verb, or of the verb it is coordinated with ("received ... but alarmed ...")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+
+
+def _negative_predicate(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
+    if tok.pos_ == "ADJ":
+        return lemma in L.OPPOSE_ADJS
+    if tok.pos_ == "NOUN":
+        return lemma in L.OPPOSE_NOUNS
+    return False
 
 
 def _negates(tok) -> bool:
