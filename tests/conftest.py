@@ -1,6 +1,7 @@
 """Fixtures shared by all tests: frozen inputs from tests/data and small hand-built records."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,52 @@ def chromium(tmp_path):
         return done.stdout
 
     return dump_dom
+
+
+# --- the whole pipeline on seeds/ (tests marked "model") -----------------------------------
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What a command printed and returned (typer's CliRunner keeps stdout and stderr apart)."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None = None
+
+
+def run_cli(*args: str) -> CliRun:
+    """Run ``stancegraph ARGS...`` in this process with typer's CliRunner."""
+    from stancegraph.cli import app
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    exc = None if isinstance(result.exception, SystemExit) else result.exception
+    return CliRun(result.exit_code, result.stdout, result.stderr, exc)
+
+
+@dataclass(frozen=True)
+class SeedsBuild:
+    run: CliRun  # of ``stancegraph build seeds/ --out OUT``
+    out: Path
+
+    @property
+    def store(self) -> Path:
+        return self.out / "store"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> SeedsBuild:
+    """``stancegraph build seeds/ --out OUT`` run once per session: loads the model and parses
+    the seeds (a few seconds). Treat OUT as read-only; copy it to change it."""
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    return SeedsBuild(run_cli("build", SEEDS, "--out", out), out)
+
+
+@pytest.fixture
+def cli():
+    """``cli("build", path, "--out", out) -> CliRun``: run a stancegraph command in process."""
+    return run_cli

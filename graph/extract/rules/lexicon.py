@@ -46,7 +46,7 @@ SUPPORT_NOUNS = {
     "interest", "insistence", "request", "endorsement", "commitment", "bid", "plea", "appeal", "advocacy",
     "effort", "desire", "wish", "offer", "praise", "proposal", "push", "drive", "quest", "preference",
     "approval", "acceptance", "enthusiasm", "campaign", "insistence", "recommendation", "pledge", "promise",
-    "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea",
+    "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
 }
 OPPOSE_NOUNS = {
     "rejection", "refusal", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",

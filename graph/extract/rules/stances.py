@@ -103,7 +103,11 @@ class SentenceReader:
         if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
             return self._mentions([verb.head])
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return self._mentions([verb.head])
+            found = self._mentions([verb.head])
+            noun = verb.head  # "efforts involve diplomacy to broker a deal": the efforts' owner
+            if not found and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+                found = self.subject_holders(noun.head, depth + 1)
+            return found
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "ccomp" and not any(c.dep_ == "mark" for c in verb.children):
                 return []
@@ -137,7 +141,7 @@ class SentenceReader:
         out = []
         for t in tokens:
             found = [self.actors.mention_at(t)]
-            if found[0] is None and t.pos_ in ("NOUN", "PROPN"):
+            if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
             found += [self.actors.mention_at(c) for c in t.conjuncts if c.i > t.i]
             for m in found:
@@ -178,6 +182,8 @@ class SentenceReader:
         seen = set(inside)
         while tok.head.i != tok.i:
             child, tok = tok, tok.head
+            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                break  # "Trump recommended X, but Zelenskyy rejected Y": coordinated, not embedded
             if tok.i in seen:
                 continue
             other = mention_at.get(tok.i)
@@ -207,7 +213,7 @@ class SentenceReader:
                     sign = -sign
             if cue:
                 words.append(tok.text)
-            if holders:
+            if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 chain.append(_Link(tok, cue, holders, sign, hedged, list(words)))
         return chain
 
@@ -303,22 +309,30 @@ def _pick(chain: list[_Link]) -> list[_Link]:
     a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
     and who backs a position backs what it says ("European support for Kyiv's position that ...").
     """
-    if not chain:
+    held = [k for k, link in enumerate(chain) if link.holders]
+    if not held:
         return []
-    i = 0
-    for j in range(1, len(chain)):
+    i = held[0]
+    for j in range(i + 1, len(chain)):
         if chain[j].cue.kind == "report":
             break
         if chain[j].token.lemma_.lower() in L.DIRECTIVES:
-            i = j
+            later = [k for k in held if k >= j]
+            if not later:
+                return []  # wanted by someone we cannot name
+            i = later[0]
     first = chain[i]
     picked = [first]
+    inner = {h.actor.id for h in first.holders}
     for link in chain[i + 1:]:
+        if not link.holders:
+            continue
         if link.cue.kind == "report":
-            inner = {h.actor.id for h in first.holders}
             if all(any(a in _lineage(h) for a in inner) for h in link.holders):
                 picked = [_Link(first.token, first.cue, link.holders, first.sign, first.hedged, first.words)]
             break
+        if {h.actor.id for h in link.holders} == inner:
+            continue  # the same holder again ("Ukraine is acting to maintain ... and resist ...")
         if first.cue.kind == "noun" and link.cue.kind in ("noun", "verb"):
             picked.append(link)
         break
