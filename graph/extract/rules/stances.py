@@ -20,6 +20,8 @@ from .actors import ActorResolver, Mention
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr"}
+COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement"}
 
@@ -182,7 +184,8 @@ class SentenceReader:
         seen = set(inside)
         while tok.head.i != tok.i:
             child, tok = tok, tok.head
-            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 break  # "Trump recommended X, but Zelenskyy rejected Y": coordinated, not embedded
             if tok.i in seen:
                 continue
@@ -214,7 +217,9 @@ class SentenceReader:
             if cue:
                 words.append(tok.text)
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
-                chain.append(_Link(tok, cue, holders, sign, hedged, list(words)))
+                complement = child.dep_ in COMPLEMENT_DEPS or (
+                    child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
+                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement))
         return chain
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
@@ -299,6 +304,7 @@ class _Link:
     sign: int
     hedged: bool
     words: list
+    complement: bool = False  # reached from its object or complement clause, not an adjunct
 
 
 def _pick(chain: list[_Link]) -> list[_Link]:
@@ -316,7 +322,7 @@ def _pick(chain: list[_Link]) -> list[_Link]:
     for j in range(i + 1, len(chain)):
         if chain[j].cue.kind == "report":
             break
-        if chain[j].token.lemma_.lower() in L.DIRECTIVES:
+        if chain[j].token.lemma_.lower() in L.DIRECTIVES and chain[j].complement:
             later = [k for k in held if k >= j]
             if not later:
                 return []  # wanted by someone we cannot name
