@@ -42,7 +42,7 @@ class RuleExtractor:
 
     def stances(self, doc, document: Document) -> list[Stance]:
         actors = ActorResolver(self.codebook, doc)
-        reader = SentenceReader(actors, lambda m, h: self._topic(m, h, actors, doc))
+        reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc))
         mentions = self.topics(doc)
         best: dict[tuple, Stance] = {}
         for sent in doc.sents:
@@ -62,13 +62,14 @@ class RuleExtractor:
                     best[key] = stance
         return _drop_contradictions(list(best.values()))
 
-    def _topic(self, mention: TopicMention, holder, actors: ActorResolver, doc):
-        """Pick the topic of a mention; labels shared by proposals go by owner, else holder."""
+    def _topic(self, mention: TopicMention, holder, sign: int, actors: ActorResolver, doc):
+        """Pick the topic of a mention; labels shared by proposals go by owner, else by the
+        holder when it puts forward or backs a plan of no named owner ("Kyiv submitted a plan")."""
         cands = mention.candidates
         if len(cands) == 1 and cands[0][2] != OWNED:
             return cands[0][0], cands[0][1]
         owner = actors.owner_of(mention.span(doc).root)
-        for who in ([owner.actor.id] if owner else []) + [None]:
+        for who in ([owner.actor.id] if owner else []) + ([None] if sign > 0 else []):
             lineage = self.codebook.lineage(who) if who else (self.codebook.lineage(holder.actor.id) if holder else [])
             for tid, sign, kind in cands:
                 if self.codebook.topics[tid].proposed_by in lineage:

@@ -13,7 +13,7 @@ Two passes over the dependency parse:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon as L
 from .actors import ActorResolver, Mention
@@ -77,7 +77,7 @@ def cue_of(tok) -> Cue | None:
 class SentenceReader:
     def __init__(self, actors: ActorResolver, resolve_topic):
         self.actors = actors
-        self.resolve_topic = resolve_topic  # (TopicMention, holder Mention | None) -> topic id | None
+        self.resolve_topic = resolve_topic  # (TopicMention, holder Mention, sign) -> (topic id, sign) | None
 
     # --- holders ------------------------------------------------------------------------
     def holders(self, cue: Cue) -> list[Mention]:
@@ -165,7 +165,7 @@ class SentenceReader:
             return []
         # the phrase's own head may carry a holder: "European support for Ukraine"
         root_cue = cue_of(root)
-        if root_cue and root_cue.kind in ("noun", "verb"):
+        if root_cue and root_cue.kind in ("noun", "verb") and root.lemma_.lower() not in L.PLAN_NOUNS:
             holders = self.holders(root_cue)
             if holders:
                 chain.insert(0, _Link(root, root_cue, holders, sign, False, [root.text]))
@@ -205,7 +205,7 @@ class SentenceReader:
             hedged = hedged or _hedged(tok)
             cue = cue_of(tok)
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
-            if not frozen:
+            if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against"):
                     sign = -sign
                 if any(_negates(c) for c in tok.children if c.i != child.i):
@@ -245,7 +245,7 @@ class SentenceReader:
                 cue.kind if cue else "", 0.6)
         out = []
         for h in holders:
-            topic_sign = self.resolve_topic(mention, h)
+            topic_sign = self.resolve_topic(mention, h, sign)
             if topic_sign is None:
                 continue
             topic, tsign = topic_sign
@@ -313,7 +313,8 @@ def _pick(chain: list[_Link]) -> list[_Link]:
     The nearest cue with a holder, unless a directive above it makes its clause what the
     directive's holder wants ("Trump urged Kyiv to accept", "the need for Ukraine to consider");
     a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
-    and who backs a position backs what it says ("European support for Kyiv's position that ...").
+    further cues of the same holder set the polarity ("refused to recognise"); and who backs or
+    rejects a position takes one on what it says ("Zelenskyy rejected Russia's demand for ...").
     """
     held = [k for k, link in enumerate(chain) if link.holders]
     if not held:
@@ -328,21 +329,22 @@ def _pick(chain: list[_Link]) -> list[_Link]:
                 return []  # wanted by someone we cannot name
             i = later[0]
     first = chain[i]
-    picked = [first]
+    holders, sign, extra = first.holders, first.sign, []
     inner = {h.actor.id for h in first.holders}
     for link in chain[i + 1:]:
         if not link.holders:
             continue
         if link.cue.kind == "report":
             if all(any(a in _lineage(h) for a in inner) for h in link.holders):
-                picked = [_Link(first.token, first.cue, link.holders, first.sign, first.hedged, first.words)]
+                holders, sign = link.holders, link.sign
             break
         if {h.actor.id for h in link.holders} == inner:
-            continue  # the same holder again ("Ukraine is acting to maintain ... and resist ...")
-        if first.cue.kind == "noun" and link.cue.kind in ("noun", "verb"):
-            picked.append(link)
+            sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
+            continue
+        if link.complement and link.cue.kind in ("noun", "verb") and link.token.lemma_.lower() not in L.DIRECTIVES:
+            extra.append(link)
         break
-    return picked
+    return [replace(first, holders=holders, sign=sign), *extra]
 
 
 def _lineage(mention) -> set[str]:
