@@ -35,3 +35,7 @@ class StoreError(StanceGraphError):
 
 class QueryError(StanceGraphError):
     """A named query is unknown, or a query or its parameters are invalid."""
+
+
+class AnalysisError(StanceGraphError, ValueError):
+    """A network view or measure was asked for with settings it does not support."""

@@ -49,23 +49,29 @@ def _build(codebook: Codebook):
     nlp.add_pipe("sg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="sg_actor_ruler", before="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(list(actor_patterns(codebook)))
+    ruler.add_patterns(list(actor_patterns(codebook, nlp.tokenizer)))
     return nlp
 
 
-def actor_patterns(codebook: Codebook):
-    """EntityRuler patterns for every alias, as written and with a capital or lower 'the'."""
+def actor_patterns(codebook: Codebook, tokenizer=None):
+    """EntityRuler patterns for every alias. Names with lower-case letters match in any case
+    ("Coalition members", "the kremlin"); all-capital ones only as written ("US", not "us")."""
     seen = set()
     for actor in codebook.actors.values():
         for name in actor.names:
             bare = re.sub(r"^(?i:the)\s+", "", name.strip())
-            variants = {name, bare}
-            if bare != name:  # "the Kremlin": also "The Kremlin"
-                variants.add("The " + bare)
-            for text in variants:
-                if text and (text, actor.id) not in seen:
-                    seen.add((text, actor.id))
-                    yield {"label": KIND_LABEL[actor.kind], "pattern": text, "id": actor.id}
+            for text in {name.strip(), bare}:
+                if not text or (text.lower(), actor.id) in seen:
+                    continue
+                seen.add((text.lower(), actor.id))
+                label = KIND_LABEL[actor.kind]
+                if any(c.islower() for c in text) and tokenizer is not None:
+                    words = [t.text.lower() for t in tokenizer(text)]
+                    yield {"label": label, "pattern": [{"LOWER": w} for w in words], "id": actor.id}
+                else:
+                    yield {"label": label, "pattern": text, "id": actor.id}
+                    if bare != name.strip() and text == bare:
+                        yield {"label": label, "pattern": "The " + bare, "id": actor.id}
 
 
 def _line_breaks(doc):

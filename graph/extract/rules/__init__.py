@@ -42,7 +42,8 @@ class RuleExtractor:
 
     def stances(self, doc, document: Document) -> list[Stance]:
         actors = ActorResolver(self.codebook, doc)
-        reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc))
+        reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
+                                lineage=self.codebook.lineage)
         mentions = self.topics(doc)
         best: dict[tuple, Stance] = {}
         for sent in doc.sents:

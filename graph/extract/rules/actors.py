@@ -133,11 +133,18 @@ class ActorResolver:
         lower = sent_starts[-window] if len(sent_starts) >= window else 0
         return [m for m in reversed(self.named) if lower <= m.start and m.end <= tok.i]
 
+    def _salient(self, mentions: list[Mention]) -> list[Mention]:
+        """Nearest sentence first; within a sentence, subjects before other mentions, then nearest."""
+        def rank(m: Mention):
+            head = self.doc[m.start:m.end].root
+            return (-self.doc[m.start].sent.start, 0 if head.dep_ in ("nsubj", "nsubjpass") else 1, -m.start)
+        return sorted(mentions, key=rank)
+
     def _pronoun(self, tok) -> Mention | None:
         kind = PRONOUNS[tok.lower_]
         if kind == "plural" and self._plural_non_actor_before(tok):
             return None  # "Sources say ... They highlight ...": "they" are the sources
-        for m in self._before(tok):
+        for m in self._salient(self._before(tok)):
             a = m.actor
             if kind in ("male", "female"):
                 ok = a.kind == "person" and (a.gender in (None, kind))

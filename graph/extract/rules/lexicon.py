@@ -73,6 +73,8 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
               "pressure", "persuade", "convince", "request", "wish", "prefer"}
+# Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
+DEONTIC = {"should", "must", "ought"}
 # Verbs that flip what they govern without being a stance of their own: "stop attacks".
 NEGATIVE_VERBS = {"stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude"}
 
@@ -82,6 +84,8 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against",
 # "whether" makes it an open question, not a position.
 CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
 QUESTION_MARKERS = {"whether"}
+# Prepositions that make a phrase a time or circumstance, not an object of a position.
+TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout"}
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
           "seemingly", "purportedly", "reported", "would", "probably"}

@@ -75,8 +75,9 @@ def cue_of(tok) -> Cue | None:
 
 
 class SentenceReader:
-    def __init__(self, actors: ActorResolver, resolve_topic):
+    def __init__(self, actors: ActorResolver, resolve_topic, lineage=None):
         self.actors = actors
+        self.lineage = lineage or (lambda actor_id: [actor_id])  # the actor and the groups it belongs to
         self.resolve_topic = resolve_topic  # (TopicMention, holder Mention, sign) -> (topic id, sign) | None
 
     # --- holders ------------------------------------------------------------------------
@@ -169,12 +170,26 @@ class SentenceReader:
             holders = self.holders(root_cue)
             if holders:
                 chain.insert(0, _Link(root, root_cue, holders, sign, False, [root.text]))
-        picked = _pick(chain)
-        if not picked:
-            return self._fallback(mention, doc, root, sign)
         out = []
+        for link in self._own_clauses(root):
+            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
+        picked = _pick(chain, self.lineage)
+        if not picked:
+            return out or self._fallback(mention, doc, root, sign)
         for link in picked:
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
+        return out
+
+    def _own_clauses(self, root) -> list["_Link"]:
+        """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*"."""
+        out = []
+        for clause in root.children:
+            if clause.dep_ in ("acl", "relcl"):
+                cue = cue_of(clause)
+                agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                holders = self._mentions(agents) if cue and cue.kind in ("verb", "report") else []
+                if holders:
+                    out.append(_Link(clause, cue, holders, cue.polarity, _hedged(clause), [clause.text], False))
         return out
 
     def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["_Link"] | None:
@@ -198,8 +213,8 @@ class SentenceReader:
             seen.add(tok.i)
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"} | (
                 {child.lower_} if child.dep_ == "mark" else set())
-            if marks & L.QUESTION_MARKERS:
-                return None
+            if marks & L.QUESTION_MARKERS or (tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL):
+                return None  # "whether to accept a truce", "a force deployed after a ceasefire"
             if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and _as_long_as(child)):
                 frozen = True
             hedged = hedged or _hedged(tok)
@@ -307,7 +322,7 @@ class _Link:
     complement: bool = False  # reached from its object or complement clause, not an adjunct
 
 
-def _pick(chain: list[_Link]) -> list[_Link]:
+def _pick(chain: list[_Link], lineage) -> list[_Link]:
     """Who holds the position among the cues above a topic phrase.
 
     The nearest cue with a holder, unless a directive above it makes its clause what the
@@ -323,7 +338,7 @@ def _pick(chain: list[_Link]) -> list[_Link]:
     for j in range(i + 1, len(chain)):
         if chain[j].cue.kind == "report":
             break
-        if chain[j].token.lemma_.lower() in L.DIRECTIVES and chain[j].complement:
+        if chain[j].complement and (chain[j].token.lemma_.lower() in L.DIRECTIVES or _deontic(chain[i].token)):
             later = [k for k in held if k >= j]
             if not later:
                 return []  # wanted by someone we cannot name
@@ -335,7 +350,7 @@ def _pick(chain: list[_Link]) -> list[_Link]:
         if not link.holders:
             continue
         if link.cue.kind == "report":
-            if all(any(a in _lineage(h) for a in inner) for h in link.holders):
+            if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or _deontic(first.token):
                 holders, sign = link.holders, link.sign
             break
         if {h.actor.id for h in link.holders} == inner:
@@ -347,12 +362,9 @@ def _pick(chain: list[_Link]) -> list[_Link]:
     return [replace(first, holders=holders, sign=sign), *extra]
 
 
-def _lineage(mention) -> set[str]:
-    actor, out = mention.actor, set()
-    out.add(actor.id)
-    if actor.member_of:
-        out.add(actor.member_of)
-    return out
+def _deontic(verb) -> bool:
+    """"Ukraine should accept ...": what someone *should* do is the speaker's position, not theirs."""
+    return any(c.dep_ == "aux" and c.lower_ in L.DEONTIC for c in verb.children)
 
 
 def _subjects(verb) -> list:

@@ -1,0 +1,170 @@
+"""The flat records every network view is built from, read from the store with one query.
+
+A :class:`Statement` is one stance; a :class:`Position` is an actor's stances of one polarity
+on one topic, counted. The views pair actors in Python from these records rather than with
+a SPARQL self-join (which took minutes on 100k stances, against seconds for the flat read).
+
+Actors and topics are named by their ids: the codebook's ``skos:notation`` when it has one,
+else the id stancegraph minted (:func:`stancegraph.rdf.mint.local_id`). Candidate topics
+(unclassified phrases) carry ``candidate=True`` and are left out of the views unless asked for.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Union
+
+from ..errors import AnalysisError
+from ..rdf import mint
+from ..types import Polarity, Stance
+
+if TYPE_CHECKING:
+    from ..rdf.store import StanceStore
+
+DUPLICATES = ("include", "document", "acrossrange")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One stance: who, which polarity, on what, with its evidence sentence and document."""
+
+    actor: str
+    topic: str
+    polarity: Polarity
+    confidence: float = 1.0
+    evidence: str = ""
+    doc: str = ""
+    date: date | None = None
+    actor_label: str = ""
+    actor_kind: str = ""
+    topic_label: str = ""
+    candidate: bool = False
+
+
+@dataclass(frozen=True)
+class Position:
+    """An actor's stances of one polarity on one topic: ``statements`` stances in
+    ``documents`` documents, with their confidences summed."""
+
+    actor: str
+    topic: str
+    polarity: Polarity
+    statements: int = 1
+    documents: int = 1
+    confidence: float = 1.0
+    actor_label: str = ""
+    actor_kind: str = ""
+    topic_label: str = ""
+    candidate: bool = False
+
+    def count(self, duplicates: str = "include") -> int:
+        """How much this position weighs under DNA's duplicate settings: every statement
+        (``include``), one per document (``document``) or one in all (``acrossrange``)."""
+        if duplicates == "include":
+            return self.statements
+        if duplicates == "document":
+            return self.documents
+        if duplicates == "acrossrange":
+            return 1
+        raise AnalysisError(f"unknown duplicates setting {duplicates!r}; use one of: {', '.join(DUPLICATES)}")
+
+
+Records = Union["StanceStore", Iterable[Statement], Iterable[Position], Iterable[Stance]]
+
+
+def statements(store: "StanceStore") -> list[Statement]:
+    """Every stance in ``store`` (query ``stance-records``)."""
+    from ..queries import run_query
+
+    out = []
+    result = run_query(store, "stance-records")
+    for row in result.rows:
+        r = dict(zip(result.columns, row))
+        out.append(Statement(
+            actor=r["actorId"] or mint.local_id(r["actor"]), topic=_topic_id(r["topic"], r["topicId"]),
+            polarity=Polarity(r["polarity"]), confidence=float(r["confidence"]), evidence=r["evidence"] or "",
+            doc=r["doc"] or "", date=r["date"] if isinstance(r["date"], date) else None,
+            actor_label=r["actorLabel"] or "", actor_kind=r["actorKind"] or "",
+            topic_label=r["topicLabel"] or "", candidate=mint.is_candidate(r["topic"])))
+    return out
+
+
+def positions(store: "StanceStore") -> list[Position]:
+    """The stances in ``store`` counted by actor, topic and polarity (query ``position-counts``)."""
+    from ..queries import run_query
+
+    out = []
+    result = run_query(store, "position-counts")
+    for row in result.rows:
+        r = dict(zip(result.columns, row))
+        out.append(Position(
+            actor=r["actorId"] or mint.local_id(r["actor"]), topic=_topic_id(r["topic"], r["topicId"]),
+            polarity=Polarity(r["polarity"]), statements=int(r["statements"]), documents=int(r["documents"]),
+            confidence=float(r["confidence"] or 0.0), actor_label=r["actorLabel"] or "",
+            actor_kind=r["actorKind"] or "", topic_label=r["topicLabel"] or "",
+            candidate=mint.is_candidate(r["topic"])))
+    return out
+
+
+def _topic_id(iri: str, notation: str | None) -> str:
+    return notation or mint.local_id(iri)
+
+
+def from_stance(stance: Stance) -> Statement:
+    """A :class:`~stancegraph.types.Stance` as a statement (a candidate topic by its slug)."""
+    topic = stance.topic if stance.topic is not None else mint.local_id(
+        mint.candidate_iri(stance.phrase or stance.topic_label))
+    return Statement(actor=stance.actor_id, topic=topic, polarity=stance.polarity,
+                     confidence=stance.confidence, evidence=stance.evidence, doc=stance.doc_id,
+                     actor_label=stance.actor, actor_kind=stance.actor_kind,
+                     topic_label=stance.topic_label, candidate=stance.topic is None)
+
+
+def to_positions(items: Iterable[Statement]) -> list[Position]:
+    """Statements counted by (actor, topic, polarity); the first label and kind seen are kept.
+
+    >>> s = [Statement("a", "t", Polarity.SUPPORT, 0.5, doc="d1"),
+    ...      Statement("a", "t", Polarity.SUPPORT, 0.25, doc="d1")]
+    >>> p = to_positions(s)[0]
+    >>> (p.statements, p.documents, p.confidence)
+    (2, 1, 0.75)
+    """
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in items:
+        groups[(s.actor, s.topic, s.polarity)].append(s)
+    out = []
+    for (actor, topic, polarity), group in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)):
+        first = group[0]
+        out.append(Position(actor, topic, polarity, statements=len(group),
+                            documents=len({s.doc for s in group}), confidence=sum(s.confidence for s in group),
+                            actor_label=first.actor_label, actor_kind=first.actor_kind,
+                            topic_label=first.topic_label, candidate=first.candidate))
+    return out
+
+
+def as_statements(source: Records) -> list[Statement] | None:
+    """``source`` as statements, or ``None`` when it holds positions (counts, no evidence)."""
+    if hasattr(source, "query") and hasattr(source, "stances"):
+        return statements(source)  # a StanceStore
+    items = list(source)
+    if items and isinstance(items[0], Position):
+        return None
+    return [from_stance(x) if isinstance(x, Stance) else _check(x, Statement) for x in items]
+
+
+def as_positions(source: Records) -> list[Position]:
+    """``source`` (a store, statements, stances or positions) as positions."""
+    if hasattr(source, "query") and hasattr(source, "stances"):
+        return positions(source)  # a StanceStore: counted by the query
+    items = list(source)
+    if items and isinstance(items[0], Position):
+        return [_check(x, Position) for x in items]
+    return to_positions(from_stance(x) if isinstance(x, Stance) else _check(x, Statement) for x in items)
+
+
+def _check(item, cls):
+    if not isinstance(item, cls):
+        raise AnalysisError(f"expected {cls.__name__} records, got {type(item).__name__}")
+    return item
