@@ -213,8 +213,12 @@ class SentenceReader:
             seen.add(tok.i)
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"} | (
                 {child.lower_} if child.dep_ == "mark" else set())
-            if marks & L.QUESTION_MARKERS or (tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL):
-                return None  # "whether to accept a truce", "a force deployed after a ceasefire"
+            if marks & L.QUESTION_MARKERS:
+                return None  # "whether to accept a truce"
+            if tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL:
+                # "a force deployed after a ceasefire": a circumstance, unless someone's position
+                # was found inside it ("despite calls from Washington for a swift deal")
+                return chain if any(link.holders for link in chain) else None
             if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and _as_long_as(child)):
                 frozen = True
             hedged = hedged or _hedged(tok)
