@@ -168,3 +168,22 @@ def seeds_build(tmp_path_factory) -> SeedsBuild:
 def cli():
     """``cli("build", path, "--out", out) -> CliRun``: run a stancegraph command in process."""
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def rule_extractor():
+    """The default rule-based extractor, built once per session (loads the spaCy model)."""
+    from stancegraph.extract import create
+
+    return create("stancegraph.rules.v1")
+
+
+@pytest.fixture
+def stances_of(rule_extractor):
+    """``stances_of(text) -> list[Stance]`` for a short article written in the test."""
+    from stancegraph.types import Document
+
+    def run(text: str, doc_id: str = "t"):
+        return rule_extractor.extract_one(Document(id=doc_id, text=text))
+
+    return run

@@ -10,7 +10,7 @@ app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False
 def _register() -> None:
     from . import build, export, extract, viz  # noqa: F401  (each adds its command to ``app``)
     try:
-        from . import query  # noqa: F401
+        from . import network, query  # noqa: F401
     except ImportError:  # pragma: no cover - optional command modules
         pass
 

@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from ..errors import QueryError
-from .params import PARAM_TYPES, bind_params, python_value
+from .params import PARAM_TYPES, bind_params, check_params, python_value
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
     from ..rdf.store import StanceStore
 
 __all__ = ["PARAM_TYPES", "ParamInfo", "QueryInfo", "Query", "QueryResult", "list_queries",
-           "load_query", "run_query", "bind_params", "python_value"]
+           "load_query", "run_query", "bind_params", "check_params", "python_value"]
 
 log = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
@@ -57,18 +57,25 @@ def bind_params(
 
     Raises ``QueryError`` for a parameter the query does not take or one it needs and lacks.
     """
+    check_params(info, params)
     declared = {p.name: p for p in info.params}
-    unknown = sorted(set(params) - set(declared))
+    return {name: to_term(store, declared[name].type, value, codebook=codebook, name=name)
+            for name, value in params.items()}
+
+
+def check_params(info: "QueryInfo", names: Iterable[str]) -> None:
+    """Raise ``QueryError`` unless ``names`` are exactly the parameters the query takes."""
+    names = set(names)
+    declared = {p.name: p for p in info.params}
+    unknown = sorted(names - set(declared))
     if unknown:
         takes = ", ".join(declared) or "no parameters"
         raise QueryError(f"query {info.name!r} has no parameter {unknown[0]!r}; it takes: {takes}")
-    missing = [p for p in info.params if p.name not in params]
+    missing = [p for p in info.params if p.name not in names]
     if missing:
         p = missing[0]
         raise QueryError(f"query {info.name!r} needs parameter {p.name!r} ({p.type}: {p.description}); "
                          f"give --param {p.name}=VALUE")
-    return {name: to_term(store, declared[name].type, value, codebook=codebook, name=name)
-            for name, value in params.items()}
 
 
 def to_term(store: "StanceStore | None", kind: str, value: str, *, codebook: "Codebook | None" = None,

@@ -20,7 +20,7 @@ from .actors import ActorResolver, Mention
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement"}
@@ -238,7 +238,7 @@ class SentenceReader:
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
-                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement))
+                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement, child.dep_))
         return chain
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
@@ -324,6 +324,7 @@ class _Link:
     hedged: bool
     words: list
     complement: bool = False  # reached from its object or complement clause, not an adjunct
+    via: str = ""  # the dependency it was reached through
 
 
 def _pick(chain: list[_Link], lineage) -> list[_Link]:
@@ -357,7 +358,8 @@ def _pick(chain: list[_Link], lineage) -> list[_Link]:
             if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or _deontic(first.token):
                 holders, sign = link.holders, link.sign
             break
-        if {h.actor.id for h in link.holders} == inner:
+        if {h.actor.id for h in link.holders} == inner and (
+                link.complement or link.via == "conj" or link.cue.kind == "report"):
             sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
             continue
         if link.complement and link.cue.kind in ("noun", "verb") and link.token.lemma_.lower() not in L.DIRECTIVES:
