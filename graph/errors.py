@@ -39,3 +39,14 @@ class QueryError(StanceGraphError):
 
 class AnalysisError(StanceGraphError, ValueError):
     """A network view or measure was asked for with settings it does not support."""
+
+
+class RecordError(StanceGraphError):
+    """A stance or gold record file (JSON Lines / CSV) has a line that cannot be used."""
+
+    def __init__(self, path, line: int | None, problem: str):
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}, line {line}" if line else self.path
+        super().__init__(f"{where}: {problem}")

@@ -27,7 +27,7 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
-    stances: list[Stance] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)  # classified and unclassified candidates
     outputs: dict[str, Path] = field(default_factory=dict)
 
     def summary(self) -> list[tuple[str, int, int, int]]:
@@ -35,6 +35,8 @@ class BuildReport:
         rows: dict[str, Counter] = {}
         topics: dict[str, set] = {}
         for s in self.stances:
+            if not s.classified:
+                continue
             rows.setdefault(s.actor, Counter())[s.polarity.value] += 1
             topics.setdefault(s.actor, set()).add(s.topic)
         return sorted(((a, c["support"], c["oppose"], len(topics[a])) for a, c in rows.items()),
@@ -100,11 +102,16 @@ def write_outputs(store, stances: list[Stance], out_dir: Path, codebook: Codeboo
 
     kinds = {a.id: a.kind for a in codebook.actors.values()}
     outputs = {kind: out_dir / f"stances.{kind}" for kind in ("jsonl", "ttl", "html")}
-    with _atomic(outputs["jsonl"]) as jsonl, _atomic(outputs["ttl"]) as ttl, _atomic(outputs["html"]) as html:
+    outputs["candidates"] = out_dir / "candidates.jsonl"
+    classified = [s for s in stances if s.classified]
+    with _atomic(outputs["jsonl"]) as jsonl, _atomic(outputs["ttl"]) as ttl, _atomic(outputs["html"]) as html, \
+            _atomic(outputs["candidates"]) as cands:
         with open(jsonl, "w", encoding="utf-8") as fh:
-            write_table(stances, fh, "jsonl")
+            write_table(classified, fh, "jsonl")
+        with open(cands, "w", encoding="utf-8") as fh:
+            write_table([s for s in stances if not s.classified], fh, "jsonl")
         store.export("ttl", ttl)
-        write_stance_map(stances, html, title="stancegraph: who stands where", actor_kinds=kinds)
+        write_stance_map(classified, html, title="stancegraph: who stands where", actor_kinds=kinds)
     return outputs
 
 

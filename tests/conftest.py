@@ -187,3 +187,71 @@ def stances_of(rule_extractor):
         return rule_extractor.extract_one(Document(id=doc_id, text=text))
 
     return run
+
+
+# --- a small hand-made store for queries and networks (no model needed) -------------------
+TOY_DOCS = {
+    # id: (date, source, [(actor_id, polarity, topic, sentence, confidence)])
+    "toy-1": ("2025-03-01", "Wire A", [
+        ("russia", "oppose", "ceasefire", "Russia rejected the ceasefire.", 0.9),
+        ("ukraine", "support", "ceasefire", "Ukraine backed the ceasefire.", 0.8),
+        ("zelenskyy", "oppose", "territorial_concessions", "Zelenskyy refused territorial concessions.", 0.85),
+    ]),
+    "toy-2": ("2025-03-05", "Wire B", [
+        ("ukraine", "oppose", "territorial_concessions", "Ukraine ruled out territorial concessions.", 0.7),
+        ("trump", "support", "territorial_concessions", "Trump urged territorial concessions.", 0.6),
+        ("russia", "support", "ceasefire", "Russia now accepts a ceasefire.", 0.5),
+    ]),
+    "toy-3": (None, None, [
+        ("recep_tayyip_erdogan", "support", "ceasefire", "Erdogan backed a truce.", 0.75),
+        ("europe", "support", None, "European leaders welcomed the new 20-point plan.", 0.6),
+    ]),
+}
+
+
+def make_toy_items(codebook) -> list[tuple[Document, list[Stance]]]:
+    """The documents and stances of TOY_DOCS, for ``StanceStore.replace_documents``.
+
+    Actors are of the default codebook except ``recep_tayyip_erdogan`` (unknown to it); the
+    ``europe`` stance has a candidate topic ("the new 20-point plan")."""
+    items = []
+    for doc_id, (date, source, rows) in TOY_DOCS.items():
+        text = " ".join(r[3] for r in rows)
+        doc = Document(id=doc_id, text=text, title=f"Toy {doc_id}", date=date, source=source)
+        stances = []
+        for actor_id, polarity, topic, sentence, confidence in rows:
+            known = codebook.actors.get(actor_id)
+            start, end = span(text, sentence)
+            phrase = "the new 20-point plan" if topic is None else ""
+            stances.append(Stance(
+                doc_id=doc_id, actor=known.label if known else "Recep Tayyip Erdoğan", actor_id=actor_id,
+                actor_kind=known.kind if known else "person", polarity=Polarity(polarity), topic=topic,
+                topic_label=codebook.topics[topic].label if topic else phrase, evidence=sentence,
+                start=start, end=end, confidence=confidence, extractor="stancegraph.rules.v1",
+                cue=sentence.split()[1], phrase=phrase))
+        items.append((doc, stances))
+    return items
+
+
+@pytest.fixture(scope="module")
+def toy_store():
+    """An in-memory StanceStore holding TOY_DOCS with the default codebook, built once per
+    test module: read it, do not write to it."""
+    from stancegraph.rdf.store import StanceStore
+
+    codebook = load_codebook()
+    with StanceStore.open(None) as store:
+        store.replace_documents(make_toy_items(codebook), codebook)
+        yield store
+
+
+@pytest.fixture
+def toy_store_dir(tmp_path) -> Path:
+    """A store folder on disk holding TOY_DOCS (closed, so a command can open it)."""
+    from stancegraph.rdf.store import StanceStore
+
+    codebook = load_codebook()
+    path = tmp_path / "store"
+    with StanceStore.open(path) as store:
+        store.replace_documents(make_toy_items(codebook), codebook)
+    return path

@@ -6,35 +6,39 @@ import os
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from stancegraph import __version__, pipeline
+from stancegraph.rdf.namespace import SG
 from stancegraph.types import Polarity
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 VERSION = "{stancegraph version}"
 
 
-def test_summary_counts_statements_per_actor(sample_stances, tmp_path):
+def test_summary_counts_classified_statements_per_actor(sample_stances, tmp_path):
+    """The EU's stance has no codebook topic (a candidate): it is not counted."""
     report = pipeline.BuildReport(out_dir=tmp_path, store_dir=tmp_path / "store", stances=sample_stances * 2)
     assert report.summary() == [
-        ("European Union", 2, 0, 1),
         ("Recep Tayyip Erdoğan", 2, 0, 1),
         ("Volodymyr Zelenskyy", 0, 2, 1),
     ]
     assert sample_stances[0].polarity is Polarity.OPPOSE
 
 
-def test_write_outputs_writes_all_three(sample_doc, sample_stances, mini_codebook, tmp_path):
+def test_write_outputs_writes_stances_candidates_graph_and_map(sample_doc, sample_stances, mini_codebook, tmp_path):
     from stancegraph.rdf.store import StanceStore
 
     with StanceStore.open(None) as store:
         store.replace_documents([(sample_doc, sample_stances)], mini_codebook)
         outputs = pipeline.write_outputs(store, store.stances(), tmp_path, mini_codebook)
-    assert sorted(outputs) == ["html", "jsonl", "ttl"]
-    assert len(outputs["jsonl"].read_text(encoding="utf-8").splitlines()) == 3
+    assert sorted(outputs) == ["candidates", "html", "jsonl", "ttl"]
+    assert len(outputs["jsonl"].read_text(encoding="utf-8").splitlines()) == 2
+    assert "20-point plan" in outputs["candidates"].read_text(encoding="utf-8")
     assert "Erdoğan" in outputs["html"].read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["stances.html", "stances.jsonl", "stances.ttl"]
+    assert len(set(Graph().parse(outputs["ttl"]).subjects(RDF.type, SG.Stance))) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "candidates.jsonl", "stances.html", "stances.jsonl", "stances.ttl"]
 
 
 def test_write_outputs_is_all_or_nothing(sample_doc, sample_stances, mini_codebook, tmp_path, monkeypatch):

@@ -32,7 +32,7 @@ import networkx as nx
 from ..errors import AnalysisError
 from ..types import Polarity
 from .data import Records, as_positions
-from .networks import _keep, actor_node, topic_node
+from .networks import _keep, actor_node, node_names, topic_node
 
 CELLS = ("subtract", "combine", "sign", "support", "oppose", "ignore")
 
@@ -66,12 +66,13 @@ def actor_concept_matrix(source: Records, *, cells: str = "subtract", duplicates
     if cells not in CELLS:
         raise AnalysisError(f"unknown cells setting {cells!r}; use one of: {', '.join(CELLS)}")
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    kept = _keep(as_positions(source), candidates)
+    names = node_names(kept)
     actors: dict[str, str] = {}
     topics: dict[str, str] = {}
-    for p in _keep(as_positions(source), candidates):
+    for p in kept:
         a, t = actor_node(p.actor), topic_node(p.topic, p.candidate)
-        actors.setdefault(a, p.actor_label or p.actor)
-        topics.setdefault(t, p.topic_label or p.topic)
+        actors[a], topics[t] = names[a][0], names[t][0]
         counts[(a, t)][0 if p.polarity is Polarity.SUPPORT else 1] += p.count(duplicates)
     row_ids = sorted(actors, key=lambda n: (actors[n].casefold(), n))
     col_ids = sorted(topics, key=lambda n: (topics[n].casefold(), n))

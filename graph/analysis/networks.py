@@ -76,13 +76,14 @@ def affiliation_network(source: Records, *, candidates: bool = False) -> nx.Mult
         evidence[(s.actor, s.topic, s.polarity)].append(
             {"text": s.evidence, "doc_id": s.doc, "confidence": s.confidence})
     G = nx.MultiDiGraph(view="affiliation")
-    for p in _keep(positions, candidates):
+    kept = _keep(positions, candidates)
+    names = node_names(kept)
+    for p in kept:
         a, t = actor_node(p.actor), topic_node(p.topic, p.candidate)
         if a not in G:
-            G.add_node(a, type="actor", bipartite=0, label=p.actor_label or p.actor, kind=p.actor_kind or "actor")
+            G.add_node(a, type="actor", bipartite=0, label=names[a][0], kind=names[a][1])
         if t not in G:
-            G.add_node(t, type="topic", bipartite=1, label=p.topic_label or p.topic, kind="topic",
-                       candidate=p.candidate)
+            G.add_node(t, type="topic", bipartite=1, label=names[t][0], kind="topic", candidate=p.candidate)
         ev = sorted(evidence.get((p.actor, p.topic, p.polarity), ()),
                     key=lambda e: (-e["confidence"], e["doc_id"], e["text"]))
         G.add_edge(a, t, key=p.polarity.value, polarity=p.polarity.value,
@@ -154,10 +155,12 @@ def _one_mode(view: str, source: Records, normalization: str, duplicates: str, c
     for p in positions:
         x[p.actor][(p.topic, p.polarity)] = p.count(duplicates)
     G = nx.Graph(view=view, normalization=normalization, duplicates=duplicates)
+    names = node_names(positions)
     for p in positions:
-        if actor_node(p.actor) not in G:
-            G.add_node(actor_node(p.actor), type="actor", label=p.actor_label or p.actor,
-                       kind=p.actor_kind or "actor", statements=sum(x[p.actor].values()))
+        node = actor_node(p.actor)
+        if node not in G:
+            G.add_node(node, type="actor", label=names[node][0], kind=names[node][1],
+                       statements=sum(x[p.actor].values()))
     for (i, j), pair in sorted(_pairs(x).items()):
         norm = _norm(normalization, x[i], x[j], pair)
         c, f = pair.congruence / norm, pair.conflict / norm
@@ -204,6 +207,17 @@ def _norm(normalization: str, xi: dict, xj: dict, pair: _Pair) -> float:
     if normalization == "jaccard":
         return (ni - pair.shared_i) + (nj - pair.shared_j) + pair.congruence
     return math.sqrt(sum(v * v for v in xi.values())) * math.sqrt(sum(v * v for v in xj.values()))
+
+
+def node_names(positions: list[Position]) -> dict[str, tuple[str, str]]:
+    """Node id -> (label, kind): the first label and kind any position gives, else the id."""
+    names: dict[str, tuple[str, str]] = {}
+    for p in positions:
+        for node, label, kind in ((actor_node(p.actor), p.actor_label, p.actor_kind),
+                                  (topic_node(p.topic, p.candidate), p.topic_label, "topic")):
+            old_label, old_kind = names.get(node, ("", ""))
+            names[node] = (old_label or label, old_kind or kind)
+    return {node: (label or node.split(":", 1)[1], kind or "actor") for node, (label, kind) in names.items()}
 
 
 def _keep(positions: list[Position], candidates: bool) -> list[Position]:

@@ -8,11 +8,7 @@ app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False
 
 
 def _register() -> None:
-    from . import build, export, extract, viz  # noqa: F401  (each adds its command to ``app``)
-    try:
-        from . import network, query  # noqa: F401
-    except ImportError:  # pragma: no cover - optional command modules
-        pass
+    from . import build, export, extract, network, query, topics, viz  # noqa: F401  (each adds its command)
 
 
 def main() -> None:

@@ -32,7 +32,8 @@ def build(
         typer.echo(f"skipped: {err}", err=True)
     typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "
                f"{len(report.unchanged)} unchanged, {len(report.errors)} skipped; "
-               f"{len(report.stances)} stances in {report.store_dir}")
+               f"{sum(s.classified for s in report.stances)} stances and "
+               f"{sum(not s.classified for s in report.stances)} unclassified candidates in {report.store_dir}")
     rows = report.summary()
     if rows:
         width = max(len(r[0]) for r in rows)

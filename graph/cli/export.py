@@ -18,6 +18,7 @@ def export(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ttl, trig, jsonld or nquads."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    candidates: bool = typer.Option(False, "--candidates", help="Tables: also unclassified candidates."),
 ) -> None:
     """Export the stored stances as a table or an RDF serialisation."""
     from ..rdf.store import StanceStore
@@ -31,9 +32,9 @@ def export(
         if fmt in TABLE_FORMATS:
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
-                    write_table(st.stances(), fh, fmt)
+                    write_table([s for s in st.stances() if candidates or s.classified], fh, fmt)
             else:
-                write_table(st.stances(), sys.stdout, fmt)
+                write_table([s for s in st.stances() if candidates or s.classified], sys.stdout, fmt)
         elif output:
             st.export(fmt, output)
         else:

@@ -18,6 +18,7 @@ def extract(
     codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook Turtle file."),
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
+    candidates: bool = typer.Option(False, "--candidates", help="Also write unclassified candidates (topic empty)."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Write the stances of articles to stdout, without touching a store."""
@@ -34,7 +35,7 @@ def extract(
     for err in ingested.errors:
         typer.echo(f"skipped: {err}", err=True)
     stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor)
-               for s in found]
+               for s in found if candidates or s.classified]
     write_table(stances, sys.stdout, fmt)
     if not ingested.documents:
         raise typer.Exit(1)

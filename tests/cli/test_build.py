@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, Graph
 from stancegraph.ingest import read_documents
+from stancegraph.rdf import mint
 from stancegraph.rdf.namespace import SG
 
 pytestmark = pytest.mark.model
@@ -43,7 +44,7 @@ def test_build_exits_0_and_prints_summary_table(seeds_build):
     assert rows and all(rows), lines[header:]
     actors = {m[1]: (int(m[2]), int(m[3])) for m in rows}
     assert {"Ukraine", "Volodymyr Zelenskyy", "Donald Trump"} <= set(actors)
-    n = int(re.search(r"(\d+) stances in", run.stdout)[1])
+    n = int(re.search(r"(\d+) stances and (\d+) unclassified candidates in", run.stdout)[1])
     assert sum(s + o for s, o in actors.values()) == n
     assert "Traceback" not in run.stdout + run.stderr
 
@@ -61,13 +62,22 @@ def test_jsonl_records_carry_the_fields_and_their_evidence(seeds_build):
         assert r["evidence"] == texts[r["doc"]][r["start"]:r["end"]], r
 
 
-def test_ttl_is_the_graph_of_the_stances(seeds_build):
+def classified_and_candidates(g: Graph) -> tuple[int, int]:
+    """The numbers of stance nodes with a codebook topic and with a candidate topic."""
+    topics = [g.value(s, SG.topic) for s in set(g.subjects(RDF.type, SG.Stance))]
+    assert None not in topics
+    candidates = sum(mint.is_candidate(t) for t in topics)
+    return len(topics) - candidates, candidates
+
+
+def test_ttl_is_the_graph_of_the_stances_and_candidates(seeds_build):
     g = Graph().parse(seeds_build.out / "stances.ttl", format="turtle")
-    stances = set(g.subjects(RDF.type, SG.Stance))
-    n = len(records((seeds_build.out / "stances.jsonl").read_text(encoding="utf-8")))
-    assert len(stances) == n
-    for s in stances:
-        assert g.value(s, SG.holder) is not None and g.value(s, SG.topic) is not None
+    jsonl = records((seeds_build.out / "stances.jsonl").read_text(encoding="utf-8"))
+    candidates = records((seeds_build.out / "candidates.jsonl").read_text(encoding="utf-8"))
+    assert classified_and_candidates(g) == (len(jsonl), len(candidates))
+    assert all(r["topic"] for r in jsonl) and not any(r["topic"] for r in candidates)
+    for s in g.subjects(RDF.type, SG.Stance):
+        assert g.value(s, SG.holder) is not None
 
 
 def test_html_references_nothing_outside_itself(seeds_build):
@@ -93,24 +103,24 @@ def test_second_build_changes_nothing(seeds_build, cli, tmp_path):
     run = cli("build", SEEDS, "--out", out)
     assert run.exit_code == 0, run.stderr
     assert "5 documents read: 0 extracted, 5 unchanged, 0 skipped" in run.stdout
-    n_first = re.search(r"(\d+) stances in", seeds_build.run.stdout)[1]
-    assert re.search(r"(\d+) stances in", run.stdout)[1] == n_first
+    counts = r"(\d+) stances and (\d+) unclassified candidates in"
+    assert re.search(counts, run.stdout).groups() == re.search(counts, seeds_build.run.stdout).groups()
     assert stance_keys(records((out / "stances.jsonl").read_text(encoding="utf-8"))) == stance_keys(records(before))
 
 
 def test_forced_build_replaces_instead_of_duplicating(seeds_build, cli, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(seeds_build.out, out)
-    run = cli("build", SEEDS, "--out", out, "--force")
+    run = cli("build", *sorted(SEEDS.glob("*.txt"))[:1], "--out", out, "--force")
     assert run.exit_code == 0, run.stderr
-    assert "5 extracted" in run.stdout
+    assert "1 documents read: 1 extracted" in run.stdout
     ds = Dataset(default_union=True).parse(data=cli("export", "--format", "trig", "--store", out / "store").stdout, format="trig")
-    n = len(records((seeds_build.out / "stances.jsonl").read_text(encoding="utf-8")))
-    assert len(set(ds.subjects(RDF.type, SG.Stance))) == n
+    before = Graph().parse(seeds_build.out / "stances.ttl", format="turtle")
+    assert classified_and_candidates(ds) == classified_and_candidates(before)
 
 
 def parse_export(fmt: str, text: str) -> int:
-    """The number of stances in an export."""
+    """The number of (classified) stances in an export."""
     if fmt == "jsonl":
         return len(records(text))
     if fmt == "csv":
@@ -119,19 +129,17 @@ def parse_export(fmt: str, text: str) -> int:
         g = Graph().parse(data=text, format="turtle")
     else:
         g = Dataset(default_union=True).parse(data=text, format={"trig": "trig", "jsonld": "json-ld", "nquads": "nquads"}[fmt])
-    return len(set(g.subjects(RDF.type, SG.Stance)))
+    return classified_and_candidates(g)[0]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "ttl", "trig", "jsonld", "nquads"])
-def test_export_formats_agree(seeds_build, cli, tmp_path, fmt):
+@pytest.mark.parametrize(("fmt", "to"), [("jsonl", "file"), ("csv", "stdout"), ("ttl", "file"),
+                                         ("trig", "stdout"), ("jsonld", "file"), ("nquads", "stdout")])
+def test_export_formats_agree(seeds_build, cli, tmp_path, fmt, to):
     n = len(records((seeds_build.out / "stances.jsonl").read_text(encoding="utf-8")))
-    run = cli("export", "--format", fmt, "--store", seeds_build.store)
-    assert run.exit_code == 0, run.stderr
-    assert parse_export(fmt, run.stdout) == n
     dest = tmp_path / f"stances.{fmt}"
-    run = cli("export", "--format", fmt, "--store", seeds_build.store, "-o", dest)
+    run = cli("export", "--format", fmt, "--store", seeds_build.store, *(["-o", dest] if to == "file" else []))
     assert run.exit_code == 0, run.stderr
-    assert parse_export(fmt, dest.read_text(encoding="utf-8")) == n
+    assert parse_export(fmt, dest.read_text(encoding="utf-8") if to == "file" else run.stdout) == n
 
 
 def test_extract_to_stdout_gives_the_stances_of_the_build(seeds_build, cli, tmp_path, monkeypatch):

@@ -30,7 +30,7 @@ def snapshot(out: Path) -> dict[str, object]:
     with StanceStore.open(out / "store") as store:
         store.export("nquads", out.parent / "snapshot.nq")
     quads = set((out.parent / "snapshot.nq").read_text(encoding="utf-8").splitlines())
-    files = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.glob("stances.*"))}
+    files = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.glob("*.*"))}
     return {"quads": quads, "files": files}
 
 

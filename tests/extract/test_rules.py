@@ -170,3 +170,21 @@ def test_topics_come_from_the_codebook(rule_extractor, tmp_path):
     got = triples(ex.extract_one(Document(id="e", text="The Greens demanded a rapid coal exit. "
                                                        "Kyiv rejected territorial concessions.")))
     assert got == {("greens", S, "coal_exit")}
+
+
+# 9. topics outside the codebook
+def test_unknown_topic_is_kept_as_candidate(stances_of):
+    got = stances_of("Poland backed the grain import ban on Ukrainian wheat.")
+    (cand,) = [s for s in got if not s.classified]
+    assert (cand.actor_id, cand.polarity.value, cand.phrase) == ("poland", S, "grain import ban")
+    assert cand.topic is None and cand.topic_label == "grain import ban"
+
+
+def test_candidate_polarity_follows_negation(stances_of):
+    got = stances_of("Poland did not back the grain import ban.")
+    assert {(s.actor_id, s.polarity.value, s.phrase) for s in got if not s.classified} == {
+        ("poland", O, "grain import ban")}
+
+
+def test_known_topic_is_not_a_candidate(stances_of):
+    assert all(s.classified for s in stances_of("Moscow demanded the lifting of sanctions."))

@@ -19,7 +19,7 @@ class RuleExtractor:
     version = __version__
 
     def __init__(self, codebook: Codebook | None = None, min_confidence: float = 0.0,
-                 batch_size: int = 16, n_process: int = 1):
+                 batch_size: int = 16, n_process: int = 1, candidates: bool = True):
         from ...nlp import load_pipeline
 
         self.codebook = codebook or load_codebook()
@@ -28,6 +28,7 @@ class RuleExtractor:
         self.min_confidence = min_confidence
         self.batch_size = batch_size
         self.n_process = n_process
+        self.candidates = candidates  # also yield unclassified candidates (``Stance.topic is None``)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
@@ -48,13 +49,15 @@ class RuleExtractor:
         best: dict[tuple, Stance] = {}
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
-            if not in_sent:
+            if not in_sent and not self.candidates:
                 continue
             found: list[Found] = []
             at = {i: m for m in in_sent for i in range(m.start, m.end)}
             for m in in_sent:
                 found += reader.from_mention(m, doc, at)
             found += reader.external(sent, in_sent)
+            if self.candidates:
+                found += reader.candidates(sent, in_sent)
             for f in found:
                 stance = self._stance(f, sent, document)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
@@ -101,5 +104,5 @@ def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
     """One sentence gives an actor one position on a topic: keep the more confident reading."""
     by_key: dict[tuple, Stance] = {}
     for s in sorted(stances, key=lambda s: -s.confidence):
-        by_key.setdefault((s.actor_id, s.topic, s.start), s)
+        by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), s)
     return sorted(by_key.values(), key=lambda s: (s.start, s.actor_id, s.topic or ""))

@@ -109,3 +109,9 @@ PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "bluepr
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
             "they": "plural", "them": "plural", "their": "plural", "it": "neuter", "its": "neuter",
             "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative"}
+# Objects too vague to be a topic of their own: "backed the idea", "rejected it".
+VAGUE_OBJECTS = {"idea", "thing", "way", "step", "move", "need", "time", "point", "issue", "matter", "question",
+                 "role", "part", "effort", "lot", "one", "deal", "talk", "meeting", "call", "statement",
+                 "position", "stance", "view", "approach", "decision", "result", "outcome", "situation", "fact",
+                 "possibility", "option", "interest", "interests", "concern", "progress", "work", "process",
+                 "support", "pressure", "attention", "importance", "responsibility", "action", "measure"}

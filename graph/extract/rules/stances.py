@@ -35,10 +35,10 @@ class Cue:
 
 @dataclass(frozen=True)
 class Found:
-    """A stance before it becomes a :class:`~stancegraph.types.Stance`."""
+    """A stance before it becomes a :class:`~stancegraph.types.Stance` (``topic`` None: a candidate)."""
 
     holder: Mention
-    topic: str
+    topic: str | None
     polarity: int
     confidence: float
     cue: str
@@ -274,6 +274,32 @@ class SentenceReader:
                              mention.span(cue_tok.doc).text))
         return out
 
+    # --- candidates: positions on something the codebook does not know ---------------------
+    def candidates(self, sent, mentions: list[TopicMention]) -> list[Found]:
+        """A stance verb with a holder and an object that names no codebook topic: kept as an
+        unclassified candidate with its phrase, so users can extend the codebook."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for tok in sent:
+            cue = cue_of(tok)
+            if cue is None or cue.kind != "verb" or tok.lemma_.lower() in L.REPORT_VERBS:
+                continue
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            objects += [p for c in tok.children if c.dep_ == "prep" and (tok.lemma_.lower(), c.lower_) in L.PHRASAL
+                        for p in c.children if p.dep_ == "pobj"]
+            for obj in objects:
+                if obj.pos_ != "NOUN" or obj.lemma_.lower() in L.VAGUE_OBJECTS or self.actors.mention_at(obj):
+                    continue
+                if covered & {t.i for t in obj.subtree}:
+                    continue
+                chain = self._chain(obj, {obj.i}, 1, {})
+                phrase = _object_phrase(obj)
+                for link in _pick(chain or [], self.lineage):
+                    for h in link.holders:
+                        conf = 0.5 * (0.75 if link.hedged else 1.0) * (0.85 if h.resolved else 1.0)
+                        out.append(Found(h, None, link.sign, conf, " ".join(link.words), phrase))
+        return out
+
     # --- pass 2: cues whose topic stands outside their clause ----------------------------
     def external(self, sent, mentions: list[TopicMention]) -> list[Found]:
         out = []
@@ -391,6 +417,13 @@ def _negative_predicate(tok) -> bool:
     if tok.pos_ == "NOUN":
         return lemma in L.OPPOSE_NOUNS
     return False
+
+
+def _object_phrase(noun) -> str:
+    """The words of a noun phrase up to its head, without determiners: "the new grain import ban"
+    -> "new grain import ban"."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct", "predet")]
+    return " ".join(t.text for t in words).strip()
 
 
 def _negates(tok) -> bool:

@@ -1,0 +1,96 @@
+"""``stancegraph query`` and ``stancegraph queries``: output content, one-line errors, and
+parameter values that look like SPARQL staying plain strings."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from stancegraph.codebook import load_codebook
+from stancegraph.rdf.store import StanceStore
+
+CB = load_codebook()
+INJECTIONS = ['"} ; DROP ALL ; {"', "> } UNION {", '" . ?s ?p ?o } DELETE WHERE { ?s ?p ?o } #']
+
+
+def quads(path) -> tuple[int, list[str]]:
+    with StanceStore.open(path) as st:
+        return len(st), st.documents()
+
+
+def test_queries_lists_names_descriptions_and_parameters(cli):
+    run = cli("queries")
+    assert run.exit_code == 0, run.stderr
+    assert "evidence: The evidence for an actor's position on a topic" in run.stdout
+    assert "--param actor=...  (actor)" in run.stdout
+    assert "_resolve" not in run.stdout
+
+
+def test_query_as_json(cli, toy_store_dir):
+    run = cli("query", "evidence", "--param", "actor=russia", "--param", "topic=Ceasefire",
+              "--format", "json", "--store", toy_store_dir)
+    assert run.exit_code == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert [(r["polarity"], r["evidence"], r["date"]) for r in rows] == [
+        ("oppose", "Russia rejected the ceasefire.", "2025-03-01"),
+        ("support", "Russia now accepts a ceasefire.", "2025-03-05")]
+    assert rows[0]["actor"] == CB.actors["russia"].iri
+
+
+def test_query_as_csv(cli, toy_store_dir):
+    run = cli("query", "topic-positions", "-p", "topic=territorial_concessions", "-f", "csv", "--store", toy_store_dir)
+    assert run.exit_code == 0, run.stderr
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert {(r["actorLabel"], r["polarity"], r["statements"]) for r in rows} == {
+        ("Donald Trump", "support", "1"), ("Ukraine", "oppose", "1"), ("Volodymyr Zelenskyy", "oppose", "1")}
+
+
+def test_query_as_table_shortens_iris(cli, toy_store_dir):
+    run = cli("query", "contested-topics", "--store", toy_store_dir)
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].split() == ["topic", "topicLabel", "supporters", "opponents", "support", "oppose"]
+    assert lines[2].split()[:2] == ["ceasefire", "Ceasefire"] and lines[2].split()[-4:] == ["3", "1", "3", "1"]
+    assert lines[-1] == "(2 rows)"
+
+
+def test_query_from_a_file(cli, toy_store_dir, tmp_path):
+    path = tmp_path / "count.rq"
+    path.write_text("# description: stances in all\nPREFIX sg: <https://w3id.org/stancegraph/ontology#>\n"
+                    "SELECT (COUNT(?s) AS ?n) WHERE { ?s a sg:Stance }\n")
+    run = cli("query", path, "-f", "csv", "--store", toy_store_dir)
+    assert (run.exit_code, run.stdout) == (0, "n\n8\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "nope"], "error: unknown query 'nope'; known queries: agreement-pairs, conflict-pairs,"),
+    (["query", "evidence", "-p", "actor=russia"], "error: query 'evidence' needs parameter 'topic'"),
+    (["query", "evidence", "-p", "actor=russia", "-p", "topic=x", "-p", "when=now"],
+     "error: query 'evidence' has no parameter 'when'"),
+    (["query", "evidence", "-p", "actor"], "error: --param 'actor': write NAME=VALUE"),
+    (["query", "position-changes", "-p", "from=yesterday", "-p", "to=2025-03-31"],
+     "error: parameter 'from': 'yesterday' is not a date (YYYY-MM-DD)"),
+    (["query", "contested-topics", "-f", "xml"], "error: unknown format 'xml'"),
+])
+def test_errors_are_one_line(cli, toy_store_dir, args, message):
+    run = cli(*args, "--store", toy_store_dir)
+    assert run.exit_code != 0
+    assert run.stderr.startswith(message), run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_query_is_reported_before_a_missing_store(cli, tmp_path):
+    run = cli("query", "nope", "--store", tmp_path / "absent")
+    assert run.exit_code == 1 and "unknown query 'nope'" in run.stderr
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize("query, param", [("stances-of-actor", "actor"), ("topic-positions", "topic"),
+                                          ("search-evidence", "text")])
+def test_sparql_in_a_value_is_a_plain_string(cli, toy_store_dir, query, param, value):
+    before = quads(toy_store_dir)
+    run = cli("query", query, "--param", f"{param}={value}", "--format", "json", "--store", toy_store_dir)
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout) == []
+    assert quads(toy_store_dir) == before
