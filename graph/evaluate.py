@@ -443,6 +443,8 @@ def notes(ev: Evaluation) -> list[str]:
 
 
 def _row(name: str, s: Scores) -> str:
+    """One table row; a figure without a denominator (no predictions, no required gold) is '-'."""
     name = name if len(name) <= 28 else name[:27] + "…"
-    return (f"{name:28s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-            f"{s.predicted:5d} {s.required:5d}")
+    p = f"{s.precision:6.3f}" if s.predicted else f"{'-':>6s}"
+    r, f = (f"{s.recall:6.3f}", f"{s.f1:6.3f}") if s.required else (f"{'-':>6s}", f"{'-':>6s}")
+    return f"{name:28s} {p} {r} {f} {s.predicted:5d} {s.required:5d}"

@@ -9,6 +9,7 @@ app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False
 
 def _register() -> None:
     from . import build, export, extract, network, query, topics, viz  # noqa: F401  (each adds its command)
+    from . import evaluate  # noqa: F401
 
 
 def main() -> None:

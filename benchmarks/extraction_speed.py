@@ -1,0 +1,58 @@
+"""Extraction throughput against the bare spaCy parse of the same text, in one run.
+
+    python benchmarks/extraction_speed.py [--repeat N] [--jobs N]
+
+Prints words/s of ``nlp.pipe`` with the plain English model, words/s of the whole
+stancegraph extraction (codebook EntityRuler + parse + rules), and their ratio. Target: the
+extraction runs at >= 0.5 of the bare parse (the parse is the physical floor of this design).
+The corpus is the seed articles, each repeated N times under its own id.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from stancegraph.extract import create
+from stancegraph.nlp import MODEL
+from stancegraph.types import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(repeat: int) -> list[Document]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [Document(id=f"{i}-{j}", text=t) for i in range(repeat) for j, t in enumerate(texts)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--jobs", type=int, default=1)
+    args = ap.parse_args()
+    docs = corpus(args.repeat)
+    words = sum(len(d.text.split()) for d in docs)
+
+    nlp = spacy.load(MODEL)
+    list(nlp.pipe(d.text for d in docs[:5]))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=16, n_process=args.jobs):
+        pass
+    bare = time.perf_counter() - t0
+
+    extractor = create("stancegraph.rules.v1", n_process=args.jobs)
+    list(extractor.extract(docs[:5]))  # warm up
+    t0 = time.perf_counter()
+    n = sum(len(st) for _, st in extractor.extract(docs))
+    ours = time.perf_counter() - t0
+
+    print(f"corpus: {len(docs)} documents, {words} words, jobs={args.jobs}")
+    print(f"bare spaCy parse:      {words / bare:8.0f} words/s ({bare:.2f} s)")
+    print(f"stancegraph extract:   {words / ours:8.0f} words/s ({ours:.2f} s, {n} stances)")
+    print(f"ratio extract/bare:    {bare / ours:8.2f} (target >= 0.5)")
+
+
+if __name__ == "__main__":
+    main()
