@@ -95,16 +95,11 @@ class Vocabulary:
 
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
-        self._actors: dict[str, str] = {}
-        for names in (lambda a: [a.id], lambda a: [a.label], lambda a: list(a.aliases)):
-            for actor in codebook.actors.values():  # ids win over labels, labels over aliases
-                for name in names(actor):
-                    self._actors.setdefault(norm(name), actor.id)
-        self._topics: dict[str, str] = {}
-        for names in (lambda t: [t.id], lambda t: [t.label]):
-            for topic in codebook.topics.values():
-                for name in names(topic):
-                    self._topics.setdefault(norm(name), topic.id)
+        actors, topics = codebook.actors.values(), codebook.topics.values()
+        # ids win over labels, labels over aliases
+        self._actors = _index([(a.id, a.id) for a in actors] + [(a.label, a.id) for a in actors]
+                              + [(name, a.id) for a in actors for name in a.aliases])
+        self._topics = _index([(t.id, t.id) for t in topics] + [(t.label, t.id) for t in topics])
 
     def actor(self, name, actor_id=None) -> str:
         if actor_id and str(actor_id) in self.codebook.actors:
@@ -118,6 +113,14 @@ class Vocabulary:
 
     def related(self, a: str, b: str) -> bool:
         return a == b or a in self.codebook.lineage(b) or b in self.codebook.lineage(a)
+
+
+def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Normalised name -> id; the first pair with a name wins."""
+    out: dict[str, str] = {}
+    for name, ident in pairs:
+        out.setdefault(norm(name), ident)
+    return out
 
 
 # --- results -------------------------------------------------------------------------------

@@ -39,7 +39,8 @@ def test_actor_patterns_cover_every_name_of_every_actor(mini_codebook):
 @pytest.mark.model
 class TestPipeline:
     @pytest.fixture(scope="class")
-    def pipe(self):
+    @classmethod
+    def pipe(cls):
         from stancegraph.codebook import load_codebook
 
         return nlp.load_pipeline(load_codebook())

@@ -43,6 +43,7 @@ def built(tmp_path, cli):
     out = tmp_path / "out"
     run = cli("build", src, "--out", out)
     assert run.exit_code == 0, run.stderr
+    assert {"stances.jsonl", "stances.ttl", "stances.html"} <= {p.name for p in out.iterdir()}
     return src, out
 
 

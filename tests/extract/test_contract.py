@@ -28,20 +28,24 @@ class ExtractorContract:
     config: dict = {}
 
     @pytest.fixture(scope="class")
-    def codebook(self) -> Codebook:
+    @classmethod
+    def codebook(cls) -> Codebook:
         return load_codebook()
 
     @pytest.fixture(scope="class")
-    def extractor(self, codebook):
-        return registry.create(self.name, codebook=codebook, **self.config)
+    @classmethod
+    def extractor(cls, codebook):
+        return registry.create(cls.name, codebook=codebook, **cls.config)
 
     @pytest.fixture(scope="class")
-    def documents(self) -> list[Document]:
+    @classmethod
+    def documents(cls) -> list[Document]:
         return [Document(id="contract-1", text=TEXT, date="2025-04-09"),
                 Document(id="contract-2", text=EMPTY_OF_STANCES)]
 
     @pytest.fixture(scope="class")
-    def results(self, extractor, documents) -> list[tuple[Document, list[Stance]]]:
+    @classmethod
+    def results(cls, extractor, documents) -> list[tuple[Document, list[Stance]]]:
         out = extractor.extract(documents)
         assert isinstance(out, Iterator) or hasattr(out, "__iter__")
         return list(out)

@@ -68,6 +68,10 @@ CASES = {
                         {("starmer", O, "ukraine_military_limits")}, set()),
     "never-accept": ("The Kremlin said it would never accept a ceasefire while Western weapons keep flowing.",
                      {("russia", O, "ceasefire")}, set()),
+    "no-longer": ("Vance said the United States would no longer fund Ukraine's war effort.",
+                  {("vance", O, "support_for_ukraine")}, {("vance", S, "support_for_ukraine")}),
+    "threatened-to-cut": ("Trump has threatened to cut off aid to Ukraine if Kyiv rejects the plan.",
+                          {("trump", O, "support_for_ukraine")}, set()),
     # 4. nominal forms
     "rejection-by": ("The rejection of the American plan by Kyiv angered Washington.",
                      {("ukraine", O, "us_peace_plan")}, set()),
@@ -77,6 +81,8 @@ CASES = {
                             {("ukraine", S, "ceasefire"), ("russia", O, "ceasefire")}, set()),
     "demand-from": ("The talks stalled over a demand from Moscow that Kyiv hand over the Donbas.",
                     {("russia", S, "territorial_concessions")}, set()),
+    "rejected-someones-call": ("The Kremlin rejected Kyiv's call for an unconditional 30-day ceasefire.",
+                               {("russia", O, "ceasefire"), ("ukraine", S, "ceasefire")}, set()),
     "welcomed-push": ("European leaders welcomed the U.S. push for a ceasefire.",
                       {("europe", S, "ceasefire"), ("united_states", S, "ceasefire")}, set()),
     # 5. lists of demands
@@ -89,6 +95,10 @@ CASES = {
     # 6. conditions and hedges
     "condition-until": ('"There will be no deal until Ukraine withdraws from Donbas," Peskov said.',
                         {("peskov", S, "territorial_concessions")}, set()),
+    "condition-only-if": ("The Kremlin has signalled it is open to a ceasefire only if Western arms deliveries stop.",
+                          {("russia", S, "ceasefire"), ("russia", O, "support_for_ukraine")}, set()),
+    "wants-someone-to-abandon": ("Moscow wants Kyiv to abandon its ambition to join NATO.",
+                                 {("russia", O, "nato_membership")}, {("ukraine", O, "nato_membership")}),
     "hedge-keeps-polarity": ("Putin could agree to a limited ceasefire, the Kremlin reportedly signalled.",
                              {("putin", S, "ceasefire")}, set()),
     "question-is-no-position": ("Kyiv has not decided whether to accept a ceasefire.", set(),

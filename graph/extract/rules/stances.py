@@ -420,14 +420,22 @@ def _negative_predicate(tok) -> bool:
 
 
 def _object_phrase(noun) -> str:
-    """The words of a noun phrase up to its head, without determiners: "the new grain import ban"
-    -> "new grain import ban"."""
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct", "predet")]
+    """A noun phrase without determiners, with its "of" complement: "the new grain import ban"
+    -> "new grain import ban", "any deployment of NATO troops" -> "deployment of NATO troops"."""
+    skip = ("det", "poss", "case", "punct", "predet")
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in skip]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+            words += [t for t in prep.subtree if t.dep_ not in skip or t.i == prep.i]
+            break
     return " ".join(t.text for t in words).strip()
 
 
 def _negates(tok) -> bool:
-    return tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg"))
+    """"not", "never", "no ...", and "no longer"."""
+    if tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg")):
+        return True
+    return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
 
 
 def _hedged(tok) -> bool:
