@@ -50,6 +50,7 @@ class Topic:
     contra_labels: tuple[str, ...] = ()  # phrases that evoke its opposite side ("territorial integrity")
     owned_labels: tuple[str, ...] = ()  # generic phrases that count only with an owner ("plan")
     proposed_by: str | None = None  # actor id whose proposal this topic is
+    performed_by: str | None = None  # actor id whose action this topic is ("withdraw troops": Russia)
 
 
 @dataclass
@@ -145,11 +146,13 @@ def _parse(path) -> Codebook:
         if not tid:
             raise CodebookError(f"{path}: topic {s} has no skos:notation")
         proposer = g.value(s, sg.proposedBy)
+        agent = g.value(s, sg.performedBy)
         book.topics[tid] = Topic(
             id=tid, iri=str(s), label=one(s, SKOS.prefLabel) or tid, definition=one(s, SKOS.definition),
             alt_labels=lits(s, SKOS.altLabel), contra_labels=lits(s, sg.contraLabel),
             owned_labels=lits(s, sg.ownedLabel),
             proposed_by=ids_by_iri.get(proposer) if proposer is not None else None,
+            performed_by=ids_by_iri.get(agent) if agent is not None else None,
         )
     if not book.topics:
         raise CodebookError(f"{path}: codebook has no topics (skos:Concept with skos:notation)")

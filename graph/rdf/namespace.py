@@ -29,6 +29,7 @@ class SG(DefinedNamespace):
     holder: URIRef  # The actor who holds the stance.
     inDocument: URIRef  # The article whose text contains the evidence span.
     memberOf: URIRef  # The state, organisation or group an actor belongs to or speaks for.
+    performedBy: URIRef  # The actor whose action the topic is (Russia for a withdrawal of Russian troops): a phrase naming the action done by someone else does not evoke the topic.
     polarity: URIRef  # Whether the holder supports or opposes the topic.
     proposedBy: URIRef  # The actor whose proposal the topic is.
     topic: URIRef  # What the stance is about: a codebook concept or a candidate topic.

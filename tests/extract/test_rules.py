@@ -72,6 +72,8 @@ CASES = {
                   {("vance", O, "support_for_ukraine")}, {("vance", S, "support_for_ukraine")}),
     "threatened-to-cut": ("Trump has threatened to cut off aid to Ukraine if Kyiv rejects the plan.",
                           {("trump", O, "support_for_ukraine")}, set()),
+    "action-of-another-actor": ("Russia continues to insist that Ukraine withdraw its forces from Donetsk.",
+                                {("russia", S, "territorial_concessions")}, {("russia", S, "russian_withdrawal")}),
     # 4. nominal forms
     "rejection-by": ("The rejection of the American plan by Kyiv angered Washington.",
                      {("ukraine", O, "us_peace_plan")}, set()),

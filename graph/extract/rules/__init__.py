@@ -69,7 +69,9 @@ class RuleExtractor:
     def _topic(self, mention: TopicMention, holder, sign: int, actors: ActorResolver, doc):
         """Pick the topic of a mention; labels shared by proposals go by owner, else by the
         holder when it puts forward or backs a plan of no named owner ("Kyiv submitted a plan")."""
-        cands = mention.candidates
+        cands = tuple(c for c in mention.candidates if self._performer_fits(c[0], mention, actors, doc))
+        if not cands:
+            return None
         if len(cands) == 1 and cands[0][2] != OWNED:
             return cands[0][0], cands[0][1]
         owner = actors.owner_of(mention.span(doc).root)
@@ -84,6 +86,20 @@ class RuleExtractor:
             return None
         tid, sign, _ = cands[0]
         return tid, sign
+
+    def _performer_fits(self, topic_id: str, mention: TopicMention, actors: ActorResolver, doc) -> bool:
+        """"Ukraine must withdraw its forces" is no withdrawal of Russian troops: where a topic is
+        one actor's action and the phrase is a verb, its subject must be that actor (or its own)."""
+        agent = self.codebook.topics[topic_id].performed_by
+        root = mention.span(doc).root
+        if agent is None or root.pos_ != "VERB":
+            return True
+        verb = root
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("xcomp", "conj") :
+            verb = verb.head
+        subjects = [actors.mention_at(c) for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [m for m in subjects if m is not None]
+        return not subjects or any(agent in self.codebook.lineage(m.actor.id) for m in subjects)
 
     def _stance(self, f: Found, sent, document: Document) -> Stance:
         text = sent.text
