@@ -33,13 +33,13 @@ class RuleExtractor:
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
         docs = list(documents) if not isinstance(documents, list) else documents
-        texts = ((d.text, d) for d in docs)
+        texts = ((_plain_quotes(d.text), d) for d in docs)
         for parsed, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size,
                                               n_process=self.n_process):
             yield document, self.stances(parsed, document)
 
     def extract_one(self, document: Document) -> list[Stance]:
-        return self.stances(self.nlp(document.text), document)
+        return self.stances(self.nlp(_plain_quotes(document.text)), document)
 
     def stances(self, doc, document: Document) -> list[Stance]:
         actors = ActorResolver(self.codebook, doc)
@@ -102,7 +102,7 @@ class RuleExtractor:
         return not subjects or any(agent in self.codebook.lineage(m.actor.id) for m in subjects)
 
     def _stance(self, f: Found, sent, document: Document) -> Stance:
-        text = sent.text
+        text = document.text[sent.start_char:sent.end_char]  # the original, not the parsed copy
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         start = sent.start_char + lead
@@ -114,6 +114,15 @@ class RuleExtractor:
             start=start, end=start + len(text), confidence=round(f.confidence, 3), extractor=self.name,
             cue=f.cue, phrase=f.phrase, mention=f.holder.text,
         )
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+
+
+def _plain_quotes(text: str) -> str:
+    """Typographic quotes as plain ones, for the parser only: the small model parses "Kyiv’s"
+    differently from "Kyiv's". One character for one, so offsets into the original hold."""
+    return text.translate(_QUOTES)
 
 
 def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
