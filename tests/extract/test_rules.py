@@ -74,6 +74,16 @@ CASES = {
                           {("trump", O, "support_for_ukraine")}, set()),
     "action-of-another-actor": ("Russia continues to insist that Ukraine withdraw its forces from Donetsk.",
                                 {("russia", S, "territorial_concessions")}, {("russia", S, "russian_withdrawal")}),
+    "give-up-ambitions": ("Moscow wants Kyiv to give up its NATO ambitions.",
+                          {("russia", O, "nato_membership")}, {("russia", S, "nato_membership")}),
+    "determiner-in-label": ("Umerov said Kyiv would not accept any limits on its army.",
+                            {("ukraine", O, "ukraine_military_limits")}, set()),
+    "speaker-over-coordinated-that": ("Starmer said any deal must include security guarantees and that Britain "
+                                      "was ready to lead a multinational force.",
+                                      {("starmer", S, "security_guarantees")}, {("united_kingdom", S, "security_guarantees")}),
+    "topic-as-subject-is-not-its-object": ("Washington's plan would require Kyiv to cap its army.",
+                                           {("united_states", S, "ukraine_military_limits")},
+                                           {("united_states", O, "us_peace_plan")}),
     # 4. nominal forms
     "rejection-by": ("The rejection of the American plan by Kyiv angered Washington.",
                      {("ukraine", O, "us_peace_plan")}, set()),

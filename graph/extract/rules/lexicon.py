@@ -79,6 +79,9 @@ DEONTIC = {"should", "must", "ought"}
 # Verbs that flip what they govern without being a stance of their own: "stop attacks".
 NEGATIVE_VERBS = {"stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude"}
 
+NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
+                    ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back")}
+
 # Words that flip the polarity of what they govern when a path passes through them.
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against", "nothing", "none"}
 # Clause markers: "until a ceasefire is in effect" makes it a condition that is wanted;

@@ -21,6 +21,7 @@ from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
+ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement"}
@@ -195,15 +196,22 @@ class SentenceReader:
     def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["_Link"] | None:
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
         chain: list[_Link] = []
-        frozen, hedged, words = False, False, []
+        frozen, hedged, crossed, listed, words = False, False, False, False, []
         seen = set(inside)
         while tok.head.i != tok.i:
             child, tok = tok, tok.head
-            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                break  # "Trump recommended X, but Zelenskyy rejected Y": coordinated, not embedded
+                # "Trump recommended X, but Zelenskyy rejected Y": a coordinated clause, not an
+                # embedded one; only a speaker above may still claim it ("Starmer said A and that B")
+                crossed = True
             if tok.i in seen:
                 continue
+            if child.dep_ in ("appos", "conj"):
+                listed = True
+            elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX") and cue_of(tok)
+                    and cue_of(tok).kind != "adj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
+                break  # the phrase is who acts: "the plan would require concessions" is not about the plan
             other = mention_at.get(tok.i)
             if other is not None and child.dep_ in ("appos", "conj"):
                 # a list whose items the parser hung on each other: go on from the sibling phrase
@@ -231,14 +239,15 @@ class SentenceReader:
                     sign = -sign
                 if cue:
                     sign *= cue.polarity
-                elif _negative_predicate(tok):
-                    sign = -sign
+                elif _negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
+                    sign = -sign  # "stop attacks", "give up its NATO ambitions"; not their adjuncts
             if cue:
                 words.append(tok.text)
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
-                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement, child.dep_))
+                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
+                                   child.dep_, crossed))
         return chain
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
@@ -351,6 +360,7 @@ class _Link:
     words: list
     complement: bool = False  # reached from its object or complement clause, not an adjunct
     via: str = ""  # the dependency it was reached through
+    crossed: bool = False  # reached across a coordinated clause with its own subject
 
 
 def _pick(chain: list[_Link], lineage) -> list[_Link]:
@@ -367,7 +377,7 @@ def _pick(chain: list[_Link], lineage) -> list[_Link]:
         return []
     i = held[0]
     for j in range(i + 1, len(chain)):
-        if chain[j].cue.kind == "report":
+        if chain[j].cue.kind == "report" or chain[j].crossed:
             break
         if chain[j].complement and (chain[j].token.lemma_.lower() in L.DIRECTIVES or _deontic(chain[i].token)):
             later = [k for k in held if k >= j]
@@ -380,6 +390,8 @@ def _pick(chain: list[_Link], lineage) -> list[_Link]:
     for link in chain[i + 1:]:
         if not link.holders:
             continue
+        if link.crossed and link.cue.kind != "report":
+            break
         if link.cue.kind == "report":
             if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or _deontic(first.token):
                 holders, sign = link.holders, link.sign
@@ -410,6 +422,9 @@ def _subjects(verb) -> list:
 
 def _negative_predicate(tok) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and any((lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children
+                                           if c.dep_ == "prt"):
+        return True  # "give up its NATO ambitions"
     if tok.pos_ in ("VERB", "AUX"):
         return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
     if tok.pos_ == "ADJ":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ...codebook import Codebook
 
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
 ALT, CONTRA, OWNED = "alt", "contra", "owned"
 
@@ -52,6 +53,8 @@ class TopicMatcher:
 
     @staticmethod
     def _pattern(tokens):
+        # determiners in a label stand for any determiner: "limits on the army" ~ "limits on its army"
+        tokens = [t for t in tokens if t[0].lower() not in DETERMINERS] or tokens
         pattern = []
         for i, (text, lemma, punct, upper) in enumerate(tokens):
             if i and not punct and not tokens[i - 1][2]:
