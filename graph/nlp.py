@@ -74,9 +74,23 @@ def actor_patterns(codebook: Codebook, tokenizer=None):
                         yield {"label": label, "pattern": "The " + bare, "id": actor.id}
 
 
+DASHES = {"—", "–", "--", "-"}
+
+
 def _line_breaks(doc):
-    """A token that follows a newline starts a sentence."""
+    """A token that follows a newline starts a sentence, and so does the first token after a
+    dateline ("KYIV, Ukraine (AP) — ...")."""
+    line_start = 0
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+            line_start = tok.i + 1
+        elif tok.text in DASHES and tok.i - line_start <= 10 and _dateline(doc[line_start:tok.i]):
+            doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _dateline(span) -> bool:
+    """An upper-case place name, maybe a region and an agency in brackets: "KYIV, Ukraine (AP)"."""
+    return (len(span) > 0 and span[0].is_alpha and span[0].is_upper and len(span[0]) > 1
+            and not any(t.pos_ == "VERB" for t in span))

@@ -84,6 +84,16 @@ CASES = {
     "topic-as-subject-is-not-its-object": ("Washington's plan would require Kyiv to cap its army.",
                                            {("united_states", S, "ukraine_military_limits")},
                                            {("united_states", O, "us_peace_plan")}),
+    "adjunct-saying-keeps-its-polarity": ("Zelenskyy on Tuesday rejected a key Russian demand, saying his country "
+                                          "would not withdraw from the eastern Donbas region.",
+                                          {("zelenskyy", O, "territorial_concessions")},
+                                          {("zelenskyy", S, "territorial_concessions")}),
+    "dateline-is-not-an-actor": ("KYIV, Ukraine (AP) — Zelenskyy on Tuesday called for a special tribunal.",
+                                 {("zelenskyy", S, "war_crimes_accountability")}, set()),
+    "time-clause-is-no-object": ("The Kremlin insisted that Kyiv must pull its troops out before a truce can take effect.",
+                                 set(), {("russia", O, "ceasefire"), ("russia", S, "ceasefire")}),
+    "wants-to-end-quickly": ("Trump has repeatedly said he wants the war to end quickly.",
+                             {("trump", S, "rapid_peace_deal")}, set()),
     # 4. nominal forms
     "rejection-by": ("The rejection of the American plan by Kyiv angered Washington.",
                      {("ukraine", O, "us_peace_plan")}, set()),

@@ -89,7 +89,8 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against",
 CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
 QUESTION_MARKERS = {"whether"}
 # Prepositions that make a phrase a time or circumstance, not an object of a position.
-TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout"}
+TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout", "while",
+            "when", "whenever"}
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
           "seemingly", "purportedly", "reported", "would", "probably"}

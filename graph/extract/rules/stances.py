@@ -21,10 +21,13 @@ from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
+SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep"}  # not advcl: "rejected X, saying Y"
+BACKER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "prep"}  # "welcomed [the push]", "support [for X's position]"
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
-                       "prospect", "possibility", "solution", "concession", "compromise", "arrangement"}
+                       "prospect", "possibility", "solution", "concession", "compromise", "arrangement",
+                       "condition", "precondition", "request", "ultimatum", "position", "stance", "offer"}
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,8 @@ class SentenceReader:
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS:
                 return None  # "whether to accept a truce"
+            if marks & L.TEMPORAL:  # "... before a truce can take effect": a time, not a position
+                return chain if any(link.holders for link in chain) else None
             if tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL:
                 # "a force deployed after a ceasefire": a circumstance, unless someone's position
                 # was found inside it ("despite calls from Washington for a swift deal")
@@ -397,10 +402,11 @@ def _pick(chain: list[_Link], lineage) -> list[_Link]:
                 holders, sign = link.holders, link.sign
             break
         if {h.actor.id for h in link.holders} == inner and (
-                link.complement or link.via == "conj" or link.cue.kind == "report"):
+                link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
             sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
             continue
-        if link.complement and link.cue.kind in ("noun", "verb") and link.token.lemma_.lower() not in L.DIRECTIVES:
+        if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb")
+                and link.token.lemma_.lower() not in L.DIRECTIVES):
             extra.append(link)
         break
     return [replace(first, holders=holders, sign=sign), *extra]
