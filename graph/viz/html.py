@@ -12,6 +12,7 @@ import base64
 import hashlib
 import logging
 import math
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -50,10 +51,12 @@ def write_network_html(G: nx.Graph, path, *, title: str = "stancegraph",
     """Write any networkx graph as a self-contained interactive HTML page.
 
     Node attributes used: ``label``, ``kind`` (person/state/organization/group/topic, which
-    sets shape and colour), ``title`` (tooltip text), optional ``size``, ``x``, ``y``.
+    sets shape and colour), ``title`` (tooltip text), optional ``size``, ``x``, ``y`` and
+    ``color`` (a ``#rrggbb`` colour instead of the kind's, e.g. for coalitions).
     Edge attributes used: ``polarity`` (support/oppose) or numeric ``sign`` for the colour,
-    ``weight`` for the width, ``evidence`` (sentences, or mappings with ``text``, ``doc_id``,
-    ``confidence``) or ``title`` for the tooltip. All text is treated as untrusted.
+    ``weight`` for the width (or an explicit ``width``), ``evidence`` (sentences, or mappings
+    with ``text``, ``doc_id``, ``confidence``) or ``title`` for the tooltip. All text is
+    treated as untrusted.
 
     ``legend`` defaults to the node kinds and edge signs present. ``physics`` defaults to on
     up to ``layout_threshold`` nodes; above it (or when off) positions are computed here with
@@ -93,7 +96,7 @@ def network_data(G: nx.Graph, *, positions: dict | None = None
         style = node_style(kind)
         label = str(attrs.get("label", node))
         record = {"id": ids[node], "label": escape(label), "shape": style.shape,
-                  "color": style.color, "kind": kind or "",
+                  "color": _color(attrs.get("color")) or style.color, "kind": kind or "",
                   "title": escape(attrs.get("title") or f"{label} ({kind or 'node'})")}
         size = attrs.get("size") or 10 + 4 * math.log2(1 + weighted_degree[node])
         record["size"] = round(size, 1)
@@ -105,18 +108,34 @@ def network_data(G: nx.Graph, *, positions: dict | None = None
     for index, (u, v, attrs) in enumerate(G.edges(data=True)):
         sign = edge_sign(attrs)
         color = edge_color(sign)
-        weight = attrs.get("weight", 1) or 1
+        weight = attrs.get("weight")
+        weight = 1 if weight is None else weight
         label_u, label_v = (str(G.nodes[n].get("label", n)) for n in (u, v))
         title = attrs.get("title") or edge_tooltip(label_u, label_v, sign, attrs)
         record = {"id": f"e{index}", "from": ids[u], "to": ids[v], "title": escape(title),
                   "color": {"color": color, "highlight": color, "hover": color},
-                  "width": round(1.5 + 1.5 * math.log2(max(float(weight), 1.0)), 2),
+                  "width": _width(attrs.get("width"), weight),
                   "sign": sign, "weight": weight}
         rank = parallel[frozenset((u, v))] = parallel.get(frozenset((u, v)), -1) + 1
         if rank:
             record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * rank}
         edges.append(record)
     return nodes, edges
+
+
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _color(value: Any) -> str | None:
+    """``value`` when it is a ``#rrggbb`` colour (anything else is ignored: it reaches CSS)."""
+    return value if isinstance(value, str) and _HEX_COLOR.fullmatch(value) else None
+
+
+def _width(width: Any, weight: Any) -> float:
+    """An edge's explicit ``width``, else one growing with the log of its weight."""
+    if isinstance(width, (int, float)) and width > 0:
+        return round(float(width), 2)
+    return round(1.5 + 1.5 * math.log2(max(float(weight), 1.0)), 2)
 
 
 def _node_ids(G: nx.Graph) -> dict[Any, str]:

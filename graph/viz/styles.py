@@ -89,3 +89,20 @@ def default_legend(node_kinds, edge_signs) -> list[LegendItem]:
         if sign in signs:
             items.append(LegendItem(text, edge_color(sign), "line"))
     return items
+
+
+# Coalition colours (a qualitative palette, no green/red so they do not read as polarity).
+COALITION_COLORS = ("#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                    "#bcbd22", "#7f7f7f", "#393b79", "#ad494a")
+LONER_COLOR = "#c7ccd1"  # an actor in a coalition of one
+
+
+def coalition_color(number: int | None, size: int = 2) -> str:
+    """The colour of coalition ``number`` (0 = the largest); grey for a coalition of one.
+
+    >>> coalition_color(0), coalition_color(10), coalition_color(3, size=1)
+    ('#1f77b4', '#1f77b4', '#c7ccd1')
+    """
+    if number is None or size < 2:
+        return LONER_COLOR
+    return COALITION_COLORS[number % len(COALITION_COLORS)]
