@@ -142,6 +142,10 @@ CASES = {
                                {("coalition_of_the_willing", S, "ceasefire")}),
     "allies-are-not-the-state": ("Ukraine's allies presented a new peace framework on Friday.", set(),
                                  {("ukraine", S, "ukraine_peace_plan")}),
+    "official-by-role-speaks-for-side": ("Kremlin aide Yuri Ushakov rejected the European proposal.",
+                                         {("russia", O, "european_peace_plan")}, set()),
+    "official-by-appositive": ("Andriy Yermak, Zelenskyy's chief of staff, rejected any territorial concessions.",
+                               {("ukraine", O, "territorial_concessions")}, set()),
     "unknown-person-kept": ("Orban praised the US plan.", {("orban", S, "us_peace_plan")}, set()),
 }
 

@@ -50,10 +50,30 @@ class ActorResolver:
             key = ent.text.lower()
             if key in self.demonyms:
                 actor = self.demonyms[key]
+            elif ent.label_ == "PERSON" and (side := self._official_of(ent)) is not None:
+                actor = side  # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff"
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
                 actor = Actor(id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
+
+    def _official_of(self, ent) -> Actor | None:
+        """A person the codebook does not know, introduced by a role for a known side, speaks for
+        that side: "Kremlin aide Yuri Ushakov" -> Russia; "Yermak, Zelenskyy's chief of staff" -> Ukraine."""
+        root = ent.root
+        roles = [t for t in (*root.children, *ent) if t.dep_ in ("appos", "compound") and t.i not in range(ent.start, ent.end)
+                 and t.lemma_.lower() in ROLE_NOUNS | PERSON_ROLES]
+        if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS | PERSON_ROLES:
+            roles.append(root.head)  # "Ukraine's foreign minister, Andrii Sybiha"
+        for role in roles:
+            m = self._role(role)
+            if m is None:
+                continue
+            for aid in self.codebook.lineage(m.actor.id):
+                actor = self.codebook.actors.get(aid)
+                if actor is not None and actor.kind != "person":
+                    return actor
+        return None
 
     def mention_at(self, tok) -> Mention | None:
         """The actor a noun phrase headed by ``tok`` names, if any."""

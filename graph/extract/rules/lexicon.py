@@ -102,6 +102,7 @@ ROLE_NOUNS = {
     "capital", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor", "premier",
     "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
     "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
+    "chief", "head", "secretary",
 }
 # Nouns for those who stand beside (or against) an actor, not for it: "Ukraine's allies".
 RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",
