@@ -58,40 +58,74 @@ def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
     yield from results
 
 
+DEFAULT_BATCH = 64  # documents per store transaction
+
+
 def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir: str | Path | None = None,
           codebook_path: str | Path | None = None, extractor: str | None = None, date: str | None = None,
-          force: bool = False, progress: bool = False, n_process: int = 1) -> BuildReport:
+          force: bool = False, progress: bool = False, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
+          dask: str | None = None) -> BuildReport:
     """Read articles, extract stances, store them and write ``stances.{ttl,jsonl,html}``.
 
     Documents whose content is already stored are not extracted again. Input files that
-    cannot be read are reported in ``BuildReport.errors`` and skipped. The store is written in
-    one transaction after extraction, so a failed build leaves the previous store as it was.
+    cannot be read are reported in ``BuildReport.errors`` and skipped. ``store_dir`` is a store
+    folder or a ``sparql+http://`` endpoint (:func:`stancegraph.rdf.store.open_store`).
+
+    Parsing runs in ``n_process`` processes, or on the Dask cluster ``dask`` (an address, or
+    ``"local"`` for a local cluster). Stances are written ``batch_size`` documents at a time, each
+    batch in one transaction: a build that fails or is killed keeps the whole documents of the
+    batches written before, never part of one, and a re-run goes on from there.
     """
     from .extract import DEFAULT, registry
     from .ingest import read_documents
-    from .rdf.store import StanceStore
+    from .rdf.store import open_store
 
+    if batch_size < 1:
+        raise StanceGraphError(f"batch size must be at least 1, not {batch_size}")
     registry.get(extractor or DEFAULT)  # an unknown name fails now, even if nothing needs extracting
     out_dir = Path(out_dir)
-    store_dir = Path(store_dir) if store_dir else out_dir / "store"
+    store_spec = store_dir if store_dir else out_dir / "store"
+    if not str(store_spec).startswith("sparql+"):
+        store_spec = Path(store_spec)
     codebook = load_codebook(codebook_path)
     ingested = read_documents(list(paths), date=date)
-    report = BuildReport(out_dir=out_dir, store_dir=store_dir, read=len(ingested.documents),
+    report = BuildReport(out_dir=out_dir, store_dir=store_spec, read=len(ingested.documents),
                          errors=list(ingested.errors))
     out_dir.mkdir(parents=True, exist_ok=True)
-    with StanceStore.open(store_dir) as store:
+    with open_store(store_spec) as store:
+        stored = {} if force else store.document_hashes()
         todo = []
         for doc in ingested.documents:
-            if not force and store.document_hash(doc.id) == doc.sha256:
+            if stored.get(doc.id) == doc.sha256:
                 report.unchanged.append(doc.id)
             else:
                 todo.append(doc)
-        results = list(extract(todo, codebook=codebook, extractor=extractor, progress=progress,
-                               n_process=n_process)) if todo else []
-        report.written = store.replace_documents(results, codebook, force=True)
+        if dask:
+            from .cluster import extract_on_dask
+            results = extract_on_dask(todo, dask, codebook_path=codebook_path, extractor=extractor,
+                                      batch_size=batch_size, progress=progress)
+        else:
+            results = extract(todo, codebook=codebook, extractor=extractor, progress=progress,
+                              n_process=n_process)
+        for batch in _batches(results, batch_size) if todo else ():
+            report.written += store.replace_documents(batch, codebook, force=True)
+            log.info("stored %d of %d documents", len(report.written), len(todo))
+        if not todo:
+            store.replace_documents([], codebook)  # the codebook and ontology graphs, as before
         report.stances = store.stances()
         report.outputs = write_outputs(store, report.stances, out_dir, codebook)
     return report
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def write_outputs(store, stances: list[Stance], out_dir: Path, codebook: Codebook) -> dict[str, Path]:

@@ -27,14 +27,20 @@ def run(*cmd, **kwargs) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """A wheel built from a copy of the source tree (so no build/ or egg-info lands in it)."""
-    tmp = tmp_path_factory.mktemp("wheel")
-    src = tmp / "src"
+def src(tmp_path_factory) -> Path:
+    """A copy of the source tree (so no build/ or egg-info lands in the checkout, and files
+    others add meanwhile do not count)."""
+    src = tmp_path_factory.mktemp("wheel") / "src"
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
         ".venv", ".git", "out", "build", "dist", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis"))
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", tmp / "dist", src)
-    [whl] = (tmp / "dist").glob("stancegraph-*.whl")
+    return src
+
+
+@pytest.fixture(scope="module")
+def wheel(src) -> Path:
+    dist = src.parent / "dist"
+    run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, src)
+    [whl] = dist.glob("stancegraph-*.whl")
     return whl
 
 
@@ -48,15 +54,15 @@ def test_wheel_has_the_ontology_and_codebook(names):
     assert set(DATA_FILES) <= names
 
 
-def test_wheel_has_every_query_file(names):
-    queries = {f"stancegraph/queries/{p.name}" for p in (ROOT / "graph" / "queries").glob("*.rq")}
+def test_wheel_has_every_query_file(src, names):
+    queries = {f"stancegraph/queries/{p.name}" for p in (src / "graph" / "queries").glob("*.rq")}
     assert queries <= names, queries - names
 
 
-def test_wheel_has_every_module(names):
+def test_wheel_has_every_module(src, names):
     """A subpackage missing from pyproject's ``packages`` list would be left out silently."""
-    modules = {"stancegraph/" + p.relative_to(ROOT / "graph").as_posix()
-               for p in (ROOT / "graph").rglob("*.py") if "__pycache__" not in p.parts}
+    modules = {"stancegraph/" + p.relative_to(src / "graph").as_posix()
+               for p in (src / "graph").rglob("*.py") if "__pycache__" not in p.parts}
     assert modules <= names, sorted(modules - names)
 
 

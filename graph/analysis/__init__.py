@@ -16,6 +16,7 @@ from .export import (CELLS, Matrix, actor_concept_matrix, adjacency_matrix, matr
                      write_gexf, write_graphml, write_matrix_csv)
 from .networks import (NORMALIZATIONS, ONE_MODE_VIEWS, affiliation_network, agreement_pairs,
                        conflict_network, conflict_pairs, congruence_network, difference_network)
+from .windows import WINDOW_VIEWS, Window, edge_series, time_windows, window_networks
 
 VIEWS = ("affiliation", *ONE_MODE_VIEWS)
 
@@ -25,4 +26,5 @@ __all__ = [
     "coalitions", "conflict_network", "conflict_pairs", "congruence_network", "difference_network",
     "label_coalitions", "matrix_csv_text", "polarisation", "positions", "statements", "to_positions",
     "write_gexf", "write_graphml", "write_matrix_csv",
+    "WINDOW_VIEWS", "Window", "edge_series", "time_windows", "window_networks",
 ]

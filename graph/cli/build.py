@@ -14,12 +14,18 @@ from ._common import one_line_errors, setup_logging
 def build(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html, .jsonl) or folders of them."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for stances.ttl/.jsonl/.html."),
-    store: Optional[Path] = typer.Option(None, "--store", help="Graph store folder (default OUT/store)."),
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Graph store folder (default OUT/store), or a SPARQL server as "
+                              "sparql+http://HOST:PORT/PATH."),
     codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook Turtle file (default: built in)."),
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
     force: bool = typer.Option(False, "--force", help="Extract again even if a document is unchanged."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for parsing."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Parse on a Dask cluster: its scheduler address, or 'local' for one here."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1,
+                                   help="Documents per store transaction (a stopped build keeps whole batches)."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Extract stances from articles into the store and write the graph, table and map."""
@@ -27,7 +33,8 @@ def build(
 
     setup_logging(verbose)
     report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
-                       date=date, force=force, progress=True, n_process=jobs)
+                       date=date, force=force, progress=True, n_process=jobs, batch_size=batch_size,
+                       dask=dask)
     for err in report.errors:
         typer.echo(f"skipped: {err}", err=True)
     typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "

@@ -16,25 +16,34 @@ FORMATS = ("jsonl", "csv", "ttl", "trig", "jsonld", "nquads")
 @one_line_errors
 def export(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ttl, trig, jsonld or nquads."),
-    store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
+    store: str = typer.Option("out/store", "--store",
+                              help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     candidates: bool = typer.Option(False, "--candidates", help="Tables: also unclassified candidates."),
 ) -> None:
     """Export the stored stances as a table or an RDF serialisation."""
-    from ..rdf.store import StanceStore
+    from ..rdf.store import is_remote, open_store
     from ..table import TABLE_FORMATS, write_table
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
-    if not store.is_dir():
+    if not is_remote(store) and not Path(store).is_dir():
         fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with open_store(store if is_remote(store) else Path(store)) as st:
         if fmt in TABLE_FORMATS:
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
                     write_table([s for s in st.stances() if candidates or s.classified], fh, fmt)
             else:
                 write_table([s for s in st.stances() if candidates or s.classified], sys.stdout, fmt)
+        elif fmt == "jsonld":  # compacted with the published context (stancegraph.rdf.jsonld)
+            from ..rdf.jsonld import write_jsonld
+            if output:
+                write_jsonld(st, output)
+            else:
+                import tempfile
+                with tempfile.TemporaryDirectory() as tmp:
+                    sys.stdout.write(write_jsonld(st, Path(tmp) / "export.jsonld").read_text(encoding="utf-8"))
         elif output:
             st.export(fmt, output)
         else:

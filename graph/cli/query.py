@@ -19,12 +19,13 @@ def query(
     name: str = typer.Argument(..., help="A query name (see 'stancegraph queries') or a .rq file."),
     param: List[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE; repeat for more."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
-    store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
+    store: str = typer.Option("out/store", "--store",
+                              help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
 ) -> None:
     """Run a named SPARQL query (or a .rq file) on the store; parameters are bound, never pasted."""
     from ..queries import check_params, load_query, run_query
-    from ..rdf.store import StanceStore
+    from ..rdf.store import is_remote, open_store
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
@@ -36,9 +37,9 @@ def query(
         params[key.strip()] = value
     q = load_query(name)
     check_params(q.info, params)  # unknown or missing parameters: say so before opening the store
-    if not store.is_dir():
+    if not is_remote(store) and not Path(store).is_dir():
         fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with open_store(store if is_remote(store) else Path(store)) as st:
         result = run_query(st, q, params)
     text = _render(result, fmt)
     if output:

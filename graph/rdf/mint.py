@@ -119,3 +119,48 @@ def candidate_iri(phrase: str) -> URIRef:
 
 def is_candidate(iri: str) -> bool:
     return str(iri).startswith(BASE + "candidate/")
+
+
+# --- human coding: reviews, imports, the people who made them -----------------------------
+
+REVIEW_STATUS_GRAPH = URIRef(BASE + "review/status")
+_HUMAN_GRAPHS = (BASE + "review/", BASE + "import/")
+
+
+def stance_iri_of(doc_id: str, key: str) -> URIRef:
+    """The IRI of the stance with ``key`` (:attr:`Stance.key`) in document ``doc_id``."""
+    return URIRef(BASE + "stance/" + segment(doc_id) + "/" + segment(key))
+
+
+def stance_key_of(iri: str) -> tuple[str, str]:
+    """``(doc_id, key)`` of a stance IRI; the inverse of :func:`stance_iri_of`.
+
+    >>> stance_key_of(stance_iri_of("a b/c", "0123abcd"))
+    ('a b/c', '0123abcd')
+    """
+    doc, _, key = _tail(iri, "stance").rpartition("/")
+    return unquote(doc), unquote(key)
+
+
+def review_iri(batch: str) -> URIRef:
+    """A review (one applied review file): the activity, and the named graph of its decisions."""
+    return URIRef(BASE + "review/" + segment(batch))
+
+
+def import_iri(batch: str) -> URIRef:
+    """An import of hand-coded stances (a DNA database): the activity and its named graph."""
+    return URIRef(BASE + "import/" + segment(batch))
+
+
+def decision_iri(batch: str, n: int) -> URIRef:
+    return URIRef(BASE + "decision/" + segment(batch) + "/" + str(n))
+
+
+def agent_iri(kind: str, name: str) -> URIRef:
+    """A person who coded or reviewed stances: ``kind`` is ``reviewer`` or ``dna-coder``."""
+    return URIRef(BASE + "agent/" + segment(kind) + "/" + segment(name))
+
+
+def is_human_graph(iri: str) -> bool:
+    """Whether a named graph holds human decisions or stances (a review or an import)."""
+    return str(iri).startswith(_HUMAN_GRAPHS) and URIRef(str(iri)) != REVIEW_STATUS_GRAPH

@@ -16,23 +16,31 @@ class SG(DefinedNamespace):
     # Classes
     Actor: URIRef  # Someone who can hold a stance: a person, a state, an organisation or a group.
     CandidateTopic: URIRef  # A topic phrase that no codebook concept covers yet; a candidate for the codebook.
+    CodingImport: URIRef  # An import of stances coded by hand in another tool, such as a Discourse Network Analyzer (DNA) database.
+    Decision: URIRef  # A reviewer's verdict on one stance (correct, wrong, changed) or an added stance, with who made it and when.
     Evidence: URIRef  # A span of a document's text that a stance was read from.
     ExtractionRun: URIRef  # A named, versioned extractor as it produced stances.
     Group: URIRef  # An informal group of actors speaking together, such as a coalition.
     Organization: URIRef  # An organisation acting as one body, such as an alliance, a union of states or a company.
     Person: URIRef  # A human actor, such as a head of state or a minister.
     Polarity: URIRef  # The direction of a stance: support or oppose.
+    Review: URIRef  # One review file applied by a reviewer: the activity that generated its decisions and the stances it added or changed.
+    ReviewStatus: URIRef  # Whether a reviewed stance counts: the latest decision on it sets it.
     Stance: URIRef  # An n-ary relation: a holder supports or opposes a topic, with a confidence, derived from evidence.
     State: URIRef  # A sovereign state or its government, as an actor.
+    Verdict: URIRef  # What a reviewer decided about a stance.
 
     # Object properties
+    decisionOn: URIRef  # The stance a decision is about (for an added stance, the stance added).
     holder: URIRef  # The actor who holds the stance.
     inDocument: URIRef  # The article whose text contains the evidence span.
     memberOf: URIRef  # The state, organisation or group an actor belongs to or speaks for.
     performedBy: URIRef  # The actor whose action the topic is (Russia for a withdrawal of Russian troops): a phrase naming the action done by someone else does not evoke the topic.
     polarity: URIRef  # Whether the holder supports or opposes the topic.
     proposedBy: URIRef  # The actor whose proposal the topic is.
+    reviewStatus: URIRef  # The status the latest decision gave a stance; kept in the review status graph, which document rebuilds do not touch.
     topic: URIRef  # What the stance is about: a codebook concept or a candidate topic.
+    verdict: URIRef  # What the reviewer decided.
 
     # Datatype properties
     actorLabel: URIRef  # The holder's name as the extractor reported it; kept so that a stance reads back as extracted.
@@ -47,6 +55,7 @@ class SG(DefinedNamespace):
     gender: URIRef  # Grammatical gender used to resolve pronouns: 'male' or 'female'.
     length: URIRef  # Length of the document's text in characters; evidence offsets stay within it.
     mention: URIRef  # The holder as written in the text, such as 'the Ukrainian president'.
+    note: URIRef  # The reviewer's note on a decision.
     ownedLabel: URIRef  # A generic phrase, such as 'plan', that evokes the topic only with its owner named.
     phrase: URIRef  # The topic as written in the text: the object phrase of the stance.
     start: URIRef  # Character offset (0-based) where the evidence span begins in the document text.
@@ -54,5 +63,11 @@ class SG(DefinedNamespace):
     topicLabel: URIRef  # The topic's label as the extractor reported it; kept so that a stance reads back as extracted.
 
     # Individuals
+    Accepted: URIRef  # A reviewer confirmed the stance.
+    Added: URIRef  # A stance the extractor missed, added by the reviewer.
+    Changed: URIRef  # The stance has another actor, polarity or topic; the corrected stance replaces it.
+    Correct: URIRef  # The stance is right as it stands.
     Oppose: URIRef  # The holder is against the topic.
+    Rejected: URIRef  # A reviewer marked the stance wrong or replaced it; it stays in the store but reads leave it out.
     Support: URIRef  # The holder is in favour of the topic.
+    Wrong: URIRef  # The stance is not in the text; it is kept, marked rejected.

@@ -35,6 +35,24 @@ WHERE {{ GRAPH {mint.CODEBOOK_GRAPH.n3()} {{ ?x skos:notation ?id . OPTIONAL {{ 
 """
 
 
+_HASHES = f"""SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{convert.SG.contentHash}> ?h }} }}"""
+
+
+def open_store(spec: str | Path | None = DEFAULT_PATH):
+    """The store that ``spec`` names: a folder (or ``None``, in memory) gives a
+    :class:`StanceStore`; ``sparql+http://host:port/path`` (or ``sparql+https://``) a
+    :class:`stancegraph.rdf.remote.RemoteStanceStore` on that SPARQL server. Both have the same API."""
+    if is_remote(spec):
+        from .remote import RemoteStanceStore
+        return RemoteStanceStore(str(spec))
+    return StanceStore(spec)
+
+
+def is_remote(spec) -> bool:
+    """Whether ``spec`` names a SPARQL server (``sparql+http://...``) rather than a folder."""
+    return spec is not None and str(spec).startswith(("sparql+http://", "sparql+https://"))
+
+
 class StanceStore:
     """Stances by document, persistent in the directory ``path`` (in memory when ``None``).
 
@@ -58,6 +76,21 @@ class StanceStore:
     def open(cls, path: str | Path | None = DEFAULT_PATH) -> "StanceStore":
         return cls(path)
 
+    @classmethod
+    def read_only(cls, path: str | Path) -> "StanceStore":
+        """Open the store folder ``path`` for reading only: no lock is taken, so several processes
+        can (a query server's workers); nothing may write to it meanwhile (Oxigraph's rule)."""
+        self = cls.__new__(cls)
+        self.path, self._read_only = Path(path), True
+        try:
+            self._ox = ox.Store.read_only(str(self.path))
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"{self.path}: cannot open graph store: {_why(exc)}") from exc
+        self._ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        for prefix, ns in convert.PREFIXES.items():
+            self._ds.bind(prefix, ns)
+        return self
+
     def __enter__(self) -> "StanceStore":
         return self
 
@@ -67,7 +100,8 @@ class StanceStore:
     def close(self) -> None:
         """Flush and release the store (and its directory lock)."""
         if self._ox is not None:
-            self._ox.flush()
+            if not getattr(self, "_read_only", False):
+                self._ox.flush()
             self._ds.close()
             self._ox = None
 
@@ -97,8 +131,20 @@ class StanceStore:
         value = self.graph(doc_id).value(mint.doc_iri(doc_id), convert.SG.contentHash)
         return None if value is None else str(value)
 
-    def stances(self, doc_id: str | None = None) -> list[Stance]:
-        """The stances of one document, or of all, as they were stored."""
+    def document_hashes(self) -> dict[str, str]:
+        """Every stored document id with its content hash, in one query."""
+        rows = self._ox.query(_HASHES, use_default_graph_as_union=True)
+        found = ((mint.graph_doc_id(r["g"].value), r["h"].value) for r in rows
+                 if r["g"].value.startswith(mint.BASE + "graph/"))
+        return {d: h for d, h in found if d is not None}
+
+    def stances(self, doc_id: str | None = None, *, reviewed: bool = True) -> list[Stance]:
+        """The stances of one document, or of all.
+
+        With ``reviewed`` (the default) human decisions apply (:mod:`stancegraph.review`):
+        stances a reviewer rejected are left out, stances people added or corrected (reviews,
+        DNA imports) are in. ``reviewed=False`` gives the machine stances as they were stored.
+        """
         view = self._ds.query(_CODEBOOK_VIEW, initNs=convert.PREFIXES).graph
         out: list[Stance] = []
         for d in [doc_id] if doc_id is not None else self.documents():
@@ -106,6 +152,9 @@ class StanceStore:
             g += self.graph(d)
             g += view
             out.extend(convert.stances_from_graph(g))
+        if reviewed:
+            from ..review import apply_reviews
+            out = apply_reviews(self, out, doc_id=doc_id, codebook_view=view)
         return out
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -150,6 +199,12 @@ class StanceStore:
         self._write([*own, *graphs.values()])
         log.info("stored %d documents", len(graphs))
         return list(graphs)
+
+    def write_graphs(self, graphs: list[Graph]) -> None:
+        """Replace each named graph (by its identifier) with its triples, all in one transaction.
+
+        For graphs that are not documents, such as reviews (:mod:`stancegraph.review`) and imports."""
+        self._write(list(graphs))
 
     def _write(self, graphs: list[Graph]) -> None:
         try:

@@ -204,3 +204,12 @@ def test_failing_outputs_leave_every_output_file_as_it_was(built, cli, monkeypat
     assert "disk full" in line
     assert snapshot(out)["files"] == before
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_verbose_lets_the_traceback_of_a_bug_through(built, cli, monkeypatch):
+    src, out = built
+    add_two_articles(src)
+    fail_on_third(monkeypatch)
+    run = cli("build", src, "--out", out, "--verbose")
+    assert run.exit_code != 0
+    assert isinstance(run.exception, RuntimeError) and "the parser fell over" in str(run.exception)

@@ -17,7 +17,7 @@ PLAN = "https://w3id.org/stancegraph/id/candidate/the_new_20_point_plan"
 EXPECTED_QUERIES = {
     "stances-of-actor", "topic-positions", "position-matrix", "agreement-pairs", "conflict-pairs",
     "contested-topics", "evidence", "position-changes", "stances-per-source", "stances-per-day",
-    "search-evidence", "position-counts", "stance-records",
+    "search-evidence", "position-counts", "stance-records", "timeline",
 }
 SAMPLE_PARAMS = {"actor": "russia", "topic": "ceasefire", "from": "2025-03-01", "to": "2025-03-31", "text": "truce"}
 

@@ -1,0 +1,371 @@
+"""Human review of the stances: export a review sheet, apply the verdicts, read with them applied.
+
+The round trip::
+
+    stancegraph review export --out review.csv        # least confident first
+    # mark rows correct / wrong / changed, add rows for missed stances
+    stancegraph review import review.csv --reviewer "Ana Silva"
+
+Each applied file is one ``sg:Review`` activity (``prov:wasAssociatedWith`` the reviewer, a
+``prov:Agent``, ``prov:startedAtTime``) whose named graph ``id/review/<batch>`` holds one
+``sg:Decision`` per row (``sg:decisionOn`` the stance, ``sg:verdict``, ``prov:wasAttributedTo``
+the reviewer, ``prov:generatedAtTime``) and the stances the reviewer added or corrected
+(corrections are ``prov:wasRevisionOf`` the machine stance). The graph ``id/review/status``
+holds the status the latest decision gave each stance (``sg:Accepted`` or ``sg:Rejected``).
+
+Document rebuilds replace only document graphs, so reviews survive them; a rebuild that
+extracts a rejected stance again mints the same IRI, and the stance stays rejected. Rejected
+stances are never deleted: reads (``StanceStore.stances()``, the named queries, the networks)
+leave them out.
+
+A review file is checked whole before anything is written: wrong columns, an unknown stance
+id, document or topic, a bad verdict, polarity or span refuse the file with the line numbers.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from .codebook import Codebook, load_codebook, slug
+from .errors import RecordError
+from .rdf import convert, mint
+from .rdf.namespace import SG
+from .types import Polarity, Stance
+
+if TYPE_CHECKING:
+    from .rdf.store import StanceStore
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ["stance", "doc", "actor", "polarity", "topic", "confidence", "evidence", "start", "end",
+           "extractor", "verdict", "new_actor", "new_polarity", "new_topic", "note"]
+VERDICTS = {"correct": SG.Correct, "wrong": SG.Wrong, "changed": SG.Changed, "added": SG.Added}
+STATUS = {SG.Correct: SG.Accepted, SG.Wrong: SG.Rejected, SG.Changed: SG.Rejected}
+_POLARITY = {"support": Polarity.SUPPORT, "favor": Polarity.SUPPORT, "pro": Polarity.SUPPORT, "+1": Polarity.SUPPORT,
+             "oppose": Polarity.OPPOSE, "against": Polarity.OPPOSE, "con": Polarity.OPPOSE, "-1": Polarity.OPPOSE}
+
+
+class ReviewError(RecordError):
+    """A review file that cannot be applied; ``problems`` lists every ``(line, problem)``."""
+
+    def __init__(self, path, problems: list[tuple[int | None, str]]):
+        self.problems = problems
+        line, problem = problems[0]
+        more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; nothing applied)" \
+            if len(problems) > 1 else " (nothing applied)"
+        super().__init__(path, line, problem + more)
+
+
+# --- export --------------------------------------------------------------------------------
+
+def review_rows(stances: Iterable[Stance]) -> list[dict[str, str]]:
+    """One review row per stance, least confident first (then by document and position)."""
+    rows = []
+    for s in sorted(stances, key=lambda s: (s.confidence, s.doc_id, s.start, s.key)):
+        rows.append({"stance": s.key, "doc": s.doc_id, "actor": s.actor, "polarity": s.polarity.value,
+                     "topic": s.topic_label if s.topic is None else s.topic, "confidence": f"{s.confidence:.3f}",
+                     "evidence": s.evidence, "start": str(s.start), "end": str(s.end), "extractor": s.extractor,
+                     **{c: "" for c in COLUMNS[COLUMNS.index("verdict"):]}})
+    return rows
+
+
+def write_review(stances: Iterable[Stance], out: TextIO) -> int:
+    """Write the review sheet (CSV, :data:`COLUMNS`) of ``stances`` to ``out``; returns the row count."""
+    rows = review_rows(stances)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
+
+
+# --- import: check the whole file, then write once ----------------------------------------
+
+@dataclass
+class ReviewReport:
+    """What an applied review did."""
+
+    review: URIRef
+    reviewer: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{n} {v}" for v, n in sorted(self.counts.items())) or "no decisions"
+        return f"review {mint.local_id(self.review)} by {self.reviewer}: {parts}"
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    verdict: URIRef
+    target: Stance | None  # the reviewed stance (None for an added one)
+    new: Stance | None  # the stance the reviewer added or corrected to
+    note: str
+
+
+def apply_review(store: "StanceStore", path: str | Path, reviewer: str, *, codebook: Codebook | None = None,
+                 now: datetime | None = None) -> ReviewReport:
+    """Apply the review file ``path`` by ``reviewer`` to ``store``: all rows or none.
+
+    Raises :class:`ReviewError` (nothing written) when any row cannot be applied.
+    """
+    path = Path(path)
+    if not reviewer.strip():
+        raise ReviewError(path, [(None, "give the reviewer's name")])
+    codebook = codebook or load_codebook()
+    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    rows = read_review(path, store, codebook, reviewer=reviewer)
+    batch = f"{now:%Y%m%dT%H%M%SZ}-{slug(reviewer) or 'reviewer'}-{_digest(path)}"
+    graph, report = _review_graph(rows, batch, reviewer.strip(), now, codebook, path.name)
+    store.write_graphs([graph, _status_graph(store, graph)])
+    log.info("%s", report.summary())
+    return report
+
+
+def read_review(path: Path, store: "StanceStore", codebook: Codebook, *, reviewer: str = "reviewer") -> list[_Row]:
+    """The rows of a review file that carry a decision, checked; raises :class:`ReviewError`."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return _check_rows(path, csv.DictReader(fh), store, codebook, reviewer)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ReviewError(path, [(None, f"cannot read: {getattr(exc, 'strerror', None) or exc}")]) from exc
+
+
+def _check_rows(path: Path, reader: csv.DictReader, store, codebook: Codebook, reviewer: str) -> list[_Row]:
+    header = reader.fieldnames or []
+    missing = [c for c in COLUMNS if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if missing or unknown:
+        what = "; ".join(x for x in (f"missing {', '.join(missing)}" if missing else "",
+                                     f"unknown {', '.join(unknown)}" if unknown else "") if x)
+        raise ReviewError(path, [(1, f"wrong columns ({what}); expected: {', '.join(COLUMNS)}")])
+    known = {mint.stance_iri(s): s for s in [*store.stances(reviewed=False), *human_stances(store)]}
+    lengths: dict[str, int | None] = {}
+    problems: list[tuple[int, str]] = []
+    rows: list[_Row] = []
+    seen: dict[URIRef, int] = {}
+    for rec in reader:
+        line = reader.line_num
+        if None in rec:  # more cells than columns
+            problems.append((line, f"{len(rec[None])} cells more than the {len(COLUMNS)} columns"))
+            continue
+        rec = {k: (v or "").strip() for k, v in rec.items()}
+        if not any(rec.values()):
+            continue
+        try:
+            row = _check_row(rec, line, known, lengths, store, codebook, reviewer)
+        except ValueError as exc:
+            problems.append((line, str(exc)))
+            continue
+        if row is None:
+            continue
+        if row.target is not None:
+            iri = mint.stance_iri(row.target)
+            if iri in seen:
+                problems.append((line, f"stance {row.target.key} was already reviewed on line {seen[iri]}"))
+                continue
+            seen[iri] = line
+        rows.append(row)
+    if problems:
+        raise ReviewError(path, problems)
+    return rows
+
+
+def _check_row(rec: dict[str, str], line: int, known: dict, lengths: dict, store, codebook: Codebook,
+               reviewer: str) -> _Row | None:
+    verdict_text = rec["verdict"].lower()
+    if not rec["stance"]:  # a stance the extractor missed
+        if verdict_text not in ("", "added"):
+            raise ValueError(f"a row without a stance id adds a stance: its verdict is 'added', not {rec['verdict']!r}")
+        return _Row(line, SG.Added, None, _added(rec, lengths, store, codebook, reviewer), rec["note"])
+    if not rec["doc"]:
+        raise ValueError(f"stance {rec['stance']!r}: the doc column is empty")
+    target = known.get(mint.stance_iri_of(rec["doc"], rec["stance"]))
+    if target is None:
+        raise ValueError(f"unknown stance id {rec['stance']!r} in document {rec['doc']!r}")
+    if not verdict_text:
+        return None
+    if verdict_text not in VERDICTS or verdict_text == "added":
+        raise ValueError(f"unknown verdict {rec['verdict']!r}; use correct, wrong or changed "
+                         "(or 'added' on a row without a stance id)")
+    verdict = VERDICTS[verdict_text]
+    new = None
+    if verdict == SG.Changed:
+        if not (rec["new_actor"] or rec["new_polarity"] or rec["new_topic"]):
+            raise ValueError("verdict 'changed' needs new_actor, new_polarity or new_topic")
+        new = _changed(target, rec, codebook, reviewer)
+        if (new.actor_id, new.polarity, new.topic) == (target.actor_id, target.polarity, target.topic):
+            raise ValueError("verdict 'changed' but the new actor, polarity and topic are the stance's own")
+    return _Row(line, verdict, target, new, rec["note"])
+
+
+def _changed(old: Stance, rec: dict[str, str], codebook: Codebook, reviewer: str) -> Stance:
+    actor = _actor(rec["new_actor"], codebook) if rec["new_actor"] else (old.actor, old.actor_id, old.actor_kind)
+    polarity = _polarity(rec["new_polarity"]) if rec["new_polarity"] else old.polarity
+    topic, label = _topic(rec["new_topic"], codebook) if rec["new_topic"] else (old.topic, old.topic_label)
+    return replace(old, actor=actor[0], actor_id=actor[1], actor_kind=actor[2], polarity=polarity, topic=topic,
+                   topic_label=label, confidence=1.0, extractor=f"human:{reviewer}", cue="", mention="",
+                   phrase="" if topic is not None else old.phrase)
+
+
+def _added(rec: dict[str, str], lengths: dict, store, codebook: Codebook, reviewer: str) -> Stance:
+    for column in ("doc", "actor", "polarity", "topic", "evidence", "start", "end"):
+        if not rec[column]:
+            raise ValueError(f"an added stance needs {column!r}")
+    doc = rec["doc"]
+    if doc not in lengths:
+        value = store.graph(doc).value(mint.doc_iri(doc), SG.length)
+        lengths[doc] = None if value is None else int(value)
+    if lengths[doc] is None:
+        raise ValueError(f"unknown document {doc!r}")
+    try:
+        start, end = int(rec["start"]), int(rec["end"])
+    except ValueError:
+        raise ValueError(f"start and end must be whole numbers, not {rec['start']!r} and {rec['end']!r}") from None
+    if not 0 <= start < end <= lengths[doc]:
+        raise ValueError(f"span {start}-{end} is outside document {doc!r} (length {lengths[doc]})")
+    actor, actor_id, kind = _actor(rec["actor"], codebook)
+    topic, label = _topic(rec["topic"], codebook)
+    return Stance(doc_id=doc, actor=actor, actor_id=actor_id, actor_kind=kind, polarity=_polarity(rec["polarity"]),
+                  topic=topic, topic_label=label, evidence=rec["evidence"], start=start, end=end, confidence=1.0,
+                  extractor=f"human:{reviewer}")
+
+
+def _actor(text: str, codebook: Codebook) -> tuple[str, str, str]:
+    """(label, id, kind) of a codebook actor named by id, label or alias; else a new actor."""
+    folded = text.casefold()
+    for a in codebook.actors.values():
+        if a.id == text or any(n.casefold() == folded for n in a.names):
+            return a.label, a.id, a.kind
+    if not slug(text):
+        raise ValueError(f"cannot read {text!r} as an actor")
+    return text, slug(text), ""
+
+
+def _topic(text: str, codebook: Codebook) -> tuple[str, str]:
+    """(id, label) of a codebook topic named by id, label or alternative label."""
+    folded = text.casefold()
+    for t in codebook.topics.values():
+        if t.id == text or any(n.casefold() == folded for n in (t.label, *t.alt_labels)):
+            return t.id, t.label
+    raise ValueError(f"unknown topic {text!r}: not a topic of codebook {codebook.label or codebook.iri}")
+
+
+def _polarity(text: str) -> Polarity:
+    try:
+        return _POLARITY[text.lower()]
+    except KeyError:
+        raise ValueError(f"unknown polarity {text!r}; use support or oppose") from None
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+
+
+def _review_graph(rows: list[_Row], batch: str, reviewer: str, now: datetime, codebook: Codebook,
+                  source: str) -> tuple[Graph, ReviewReport]:
+    activity, agent = mint.review_iri(batch), mint.agent_iri("reviewer", reviewer)
+    when = Literal(now.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
+    g = convert.new_graph(activity)
+    g.add((activity, RDF.type, SG.Review))
+    g.add((activity, RDFS.label, Literal(f"review of {source} by {reviewer}")))
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((activity, PROV.startedAtTime, when))
+    g.add((agent, RDF.type, PROV.Agent))
+    g.add((agent, RDFS.label, Literal(reviewer)))
+    report = ReviewReport(activity, reviewer)
+    for row in rows:
+        target = mint.stance_iri(row.target) if row.target is not None else None
+        if row.new is not None:
+            target_new = convert.add_human_stance(g, row.new, codebook, activity=activity, agent=agent, when=when,
+                                                  revision_of=target)
+            target = target or target_new
+        d = mint.decision_iri(batch, row.line)
+        g.add((d, RDF.type, SG.Decision))
+        g.add((d, SG.decisionOn, target))
+        g.add((d, SG.verdict, row.verdict))
+        g.add((d, PROV.wasGeneratedBy, activity))
+        g.add((d, PROV.wasAttributedTo, agent))
+        g.add((d, PROV.generatedAtTime, when))
+        if row.note:
+            g.add((d, SG.note, Literal(row.note)))
+        name = str(row.verdict).rsplit("#", 1)[-1].lower()
+        report.counts[name] = report.counts.get(name, 0) + 1
+    return g, report
+
+
+_DECISIONS = """
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?d ?on ?verdict ?time WHERE {
+  ?d a sg:Decision ; sg:decisionOn ?on ; sg:verdict ?verdict ; prov:generatedAtTime ?time .
+}"""
+
+
+def _status_graph(store: "StanceStore", new: Graph) -> Graph:
+    """The status of every reviewed stance, by its latest decision (the new review's last)."""
+    latest: dict = {}
+    old = [(r["time"].toPython(), 0, str(r["d"]), r["on"], r["verdict"]) for r in store.query(_DECISIONS)]
+    fresh = [(r["time"].toPython(), 1, str(r["d"]), r["on"], r["verdict"]) for r in new.query(_DECISIONS)]
+    for _, _, _, on, verdict in sorted(old + fresh, key=lambda t: (t[0], t[1], t[2])):
+        latest[on] = verdict
+    g = convert.new_graph(mint.REVIEW_STATUS_GRAPH)
+    for stance, verdict in latest.items():
+        if verdict in STATUS:
+            g.add((stance, SG.reviewStatus, STATUS[verdict]))
+    return g
+
+
+# --- reading with the decisions applied ----------------------------------------------------
+
+_HUMAN_GRAPHS = """
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?activity a ?kind } VALUES ?kind { sg:Review sg:CodingImport } }"""
+
+
+def human_graphs(store: "StanceStore") -> list[URIRef]:
+    """The named graphs of reviews and imports (found by their activity, not by scanning stances), sorted."""
+    return sorted(URIRef(str(r["g"])) for r in store.query(_HUMAN_GRAPHS) if mint.is_human_graph(r["g"]))
+
+
+def rejected(store: "StanceStore") -> set[URIRef]:
+    """The stances whose latest review decision rejected them."""
+    query = f"SELECT ?s WHERE {{ GRAPH {mint.REVIEW_STATUS_GRAPH.n3()} {{ ?s {SG.reviewStatus.n3()} {SG.Rejected.n3()} }} }}"
+    return {URIRef(str(r["s"])) for r in store.query(query)}
+
+
+def human_stances(store: "StanceStore", codebook_view: Graph | None = None) -> list[Stance]:
+    """Every stance people added or corrected (reviews, imports), rejected ones included."""
+    out: dict[URIRef, Stance] = {}
+    for name in human_graphs(store):
+        g = Graph()
+        g += store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}").graph
+        if codebook_view is not None:
+            g += codebook_view
+        for s in convert.stances_from_graph(g):
+            out.setdefault(mint.stance_iri(s), s)
+    return list(out.values())
+
+
+def apply_reviews(store: "StanceStore", stances: list[Stance], *, doc_id: str | None = None,
+                  codebook_view: Graph | None = None) -> list[Stance]:
+    """``stances`` (machine stances of ``doc_id``, or of all documents) with the human decisions
+    applied: rejected stances left out, human-coded stances of the same documents added."""
+    humans = human_stances(store, codebook_view)
+    gone = rejected(store)
+    if not humans and not gone:
+        return stances
+    merged = {mint.stance_iri(s): s for s in stances}
+    for s in humans:
+        if doc_id is None or s.doc_id == doc_id:
+            merged.setdefault(mint.stance_iri(s), s)
+    kept = [s for iri, s in merged.items() if iri not in gone]
+    return sorted(kept, key=lambda s: (s.doc_id, s.start, s.end, s.actor_id, s.key))
