@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["01_explore_seeds.ipynb", "02_coalitions.ipynb"]
+NAMES = ["01_explore_seeds.ipynb", "02_coalitions.ipynb", "03_time_windows.ipynb"]
 CELL_TIMEOUT = 300
 
 
@@ -183,3 +183,18 @@ def test_coalitions_notebook_shows_links_polarisation_and_export(coalitions_nb, 
     assert f"conflict.graphml: {conflict.number_of_nodes()} nodes, {conflict.number_of_edges()} edges" in export
     [shown] = [o.data["text/html"] for o in cell(coalitions_nb, "map").outputs if "text/html" in o.get("data", {})]
     assert "congruence network (jaccard)" in html.unescape(shown)
+
+
+@pytest.mark.model
+def test_time_notebook_shows_a_change_of_position_and_window_networks():
+    """Notebook 03 builds its own dated corpus: Russia moves from opposing to supporting a
+    ceasefire, and the windows show Russia and Ukraine first in conflict, then in agreement."""
+    nb = execute("03_time_windows.ipynb")
+    assert "4 articles" in text(nb, "build")
+    shown = text(nb, "timeline")
+    assert "russia on ceasefire: 3 stances" in shown and "position changes: 1" in shown
+    assert "oppose (a2)" in shown and "support (a3)" in shown
+    windows = text(nb, "windows")
+    congruence, conflict = windows.split("conflict\n")
+    assert "2025-03-01 to 2025-03-31: 4 statements; Russia – Ukraine" in conflict
+    assert "Russia – Ukraine" in congruence.split("2025-03-15")[1]
