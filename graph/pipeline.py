@@ -50,12 +50,43 @@ def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
     from .extract import DEFAULT, create
 
     docs = list(documents)
-    ex = create(extractor or DEFAULT, codebook=codebook, n_process=n_process)
-    results = ex.extract(docs)
+    if n_process > 1 and len(docs) > 1:
+        results = _extract_in_pool(docs, codebook or load_codebook(), extractor or DEFAULT, n_process)
+    else:
+        results = create(extractor or DEFAULT, codebook=codebook).extract(docs)
     if progress and docs:
         from tqdm import tqdm
         results = tqdm(results, total=len(docs), unit="doc", disable=None, desc="extracting")
     yield from results
+
+
+POOL_CHUNK = 8  # documents per task of a worker process
+_pool_extractors: dict[tuple, object] = {}  # in each worker process: built once
+
+
+def _extract_in_pool(docs: list[Document], codebook: Codebook, extractor: str, workers: int
+                     ) -> Iterator[tuple[Document, list[Stance]]]:
+    """The whole extraction (parse and rules) in ``workers`` processes, results in input order.
+    spaCy's own ``n_process`` parallelises only the parse, and the rules cost about as much."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import repeat
+
+    chunks = [docs[i:i + POOL_CHUNK] for i in range(0, len(docs), POOL_CHUNK)]
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=mp.get_context(method)) as pool:
+        for part in pool.map(_extract_chunk, chunks, repeat(codebook), repeat(extractor)):
+            yield from part
+
+
+def _extract_chunk(docs: list[Document], codebook: Codebook, extractor: str) -> list[tuple[Document, list[Stance]]]:
+    """Runs in a worker process."""
+    from .extract import create
+
+    key = (codebook.iri, codebook.source, len(codebook.topics), extractor)
+    if key not in _pool_extractors:
+        _pool_extractors[key] = create(extractor, codebook=codebook)
+    return list(_pool_extractors[key].extract(docs))
 
 
 DEFAULT_BATCH = 64  # documents per store transaction
