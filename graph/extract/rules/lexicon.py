@@ -38,7 +38,7 @@ PHRASAL = {
     ("work", "towards"): 1, ("strive", "for"): 1, ("aim", "for"): 1, ("lean", "toward"): 1, ("lean", "towards"): 1,
     ("acquiesce", "to"): 1, ("agree", "to"): 1, ("agree", "on"): 1, ("agree", "with"): 1, ("back", "away"): -1,
     ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
-    ("turn", "down"): -1, ("push", "back"): -1, ("pushback", "against"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
+    ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("pushback", "against"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
 }
 # Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
@@ -55,6 +55,7 @@ OPPOSE_NOUNS = {
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
 SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
+                "interested", "happy", "satisfied", "content", "confident",
                 "favorable", "favourable", "amenable", "inclined", "necessary", "essential", "vital", "crucial"}
 OPPOSE_ADJS = {"opposed", "skeptical", "sceptical", "wary", "reluctant", "unwilling", "hostile", "unacceptable",
                "impermissible", "impossible", "unthinkable", "averse", "against", "illegal", "unrealistic"}

@@ -55,6 +55,10 @@ def cue_of(tok) -> Cue | None:
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
                 return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
+            if lemma == "be" and child.dep_ == "prep" and _in_favour(child):
+                return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
+            if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
+                return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
         if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
             return Cue(tok, L.PSYCH_VERBS[lemma], "psych")
         if lemma in L.RECEIVE_VERBS:
@@ -184,6 +188,15 @@ class SentenceReader:
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
         return out
 
+    def _colon_speaker(self, root) -> Mention | None:
+        """The actor before a colon that opens the sentence: "Macron: Europe must be at the table"."""
+        sent = root.sent
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            return None
+        head = sent.doc[sent.start:colon.i].root
+        return self.actors.mention_at(head)
+
     def _own_clauses(self, root) -> list["_Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*"."""
         out = []
@@ -238,16 +251,23 @@ class SentenceReader:
             cue = cue_of(tok)
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
-                if tok.pos_ == "ADP" and tok.lower_ in ("without", "against"):
-                    sign = -sign
+                if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
+                        tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL:
+                    sign = -sign  # not when it makes the cue above: "warned against", "is against"
                 if any(_negates(c) for c in tok.children if c.i != child.i):
                     sign = -sign
+                if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(_negates(c) for c in tok.head.children):
+                    sign = -sign  # "Putin is not interested in a ceasefire"
                 if cue:
                     sign *= cue.polarity
                 elif _negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
                     sign = -sign  # "stop attacks", "give up its NATO ambitions"; not their adjuncts
             if cue:
                 words.append(tok.text)
+            if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
+                speaker = self._colon_speaker(tok)
+                if speaker:  # a headline "Zelensky: Ukraine will not cede land"
+                    cue, holders = Cue(tok, 1, "report"), [speaker]
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
@@ -450,6 +470,10 @@ def _object_phrase(noun) -> str:
             words += [t for t in prep.subtree if t.dep_ not in skip or t.i == prep.i]
             break
     return " ".join(t.text for t in words).strip()
+
+
+def _in_favour(prep) -> bool:
+    return prep.lower_ == "in" and any(c.lemma_.lower() in ("favour", "favor") for c in prep.children)
 
 
 def _negates(tok) -> bool:
