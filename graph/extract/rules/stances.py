@@ -13,28 +13,21 @@ Two passes over the dependency parse:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import lexicon as L
 from .actors import ActorResolver, Mention
+from .chain import Link, pick
+from .cues import Cue, as_long_as, cue_of, is_hedged, negates, negative_predicate, object_phrase, subjects_of
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
-SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep"}  # not advcl: "rejected X, saying Y"
-BACKER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "prep"}  # "welcomed [the push]", "support [for X's position]"
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement",
                        "condition", "precondition", "request", "ultimatum", "position", "stance", "offer"}
-
-
-@dataclass(frozen=True)
-class Cue:
-    token: object
-    polarity: int  # +1 support (or neutral report), -1 oppose
-    kind: str  # verb | report | noun | adj | psych | receive
 
 
 @dataclass(frozen=True)
@@ -47,39 +40,6 @@ class Found:
     confidence: float
     cue: str
     phrase: str
-
-
-def cue_of(tok) -> Cue | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
-        for child in tok.children:
-            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
-                return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
-            if lemma == "be" and child.dep_ == "prep" and _in_favour(child):
-                return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
-            if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
-                return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
-        if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
-            return Cue(tok, L.PSYCH_VERBS[lemma], "psych")
-        if lemma in L.RECEIVE_VERBS:
-            return Cue(tok, 1, "receive")
-        if lemma in L.OPPOSE_VERBS:
-            return Cue(tok, -1, "verb")
-        if lemma in L.SUPPORT_VERBS:
-            return Cue(tok, 1, "verb")
-        if lemma in L.REPORT_VERBS:
-            return Cue(tok, 1, "report")
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        if lemma in L.OPPOSE_NOUNS:
-            return Cue(tok, -1, "noun")
-        if lemma in L.SUPPORT_NOUNS:
-            return Cue(tok, 1, "noun")
-    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd", "attr", "ROOT", "conj"):
-        if lemma in L.OPPOSE_ADJS:
-            return Cue(tok, -1, "adj")
-        if lemma in L.SUPPORT_ADJS:
-            return Cue(tok, 1, "adj")
-    return None
 
 
 class SentenceReader:
@@ -167,7 +127,7 @@ class SentenceReader:
         root = span.root
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
-        if any(_negates(c) for t in span for c in t.children if c.i not in inside):
+        if any(negates(c) for t in span for c in t.children if c.i not in inside):
             sign = -sign
         chain = self._chain(root, inside, sign, mention_at or {})
         if chain is None:  # an open question: "whether to accept ..."
@@ -177,11 +137,11 @@ class SentenceReader:
         if root_cue and root_cue.kind in ("noun", "verb") and root.lemma_.lower() not in L.PLAN_NOUNS:
             holders = self.holders(root_cue)
             if holders:
-                chain.insert(0, _Link(root, root_cue, holders, sign, False, [root.text]))
+                chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
         for link in self._own_clauses(root):
             out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
-        picked = _pick(chain, self.lineage)
+        picked = pick(chain, self.lineage)
         if not picked:
             return out or self._fallback(mention, doc, root, sign)
         for link in picked:
@@ -197,7 +157,7 @@ class SentenceReader:
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
 
-    def _own_clauses(self, root) -> list["_Link"]:
+    def _own_clauses(self, root) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*"."""
         out = []
         for clause in root.children:
@@ -206,12 +166,12 @@ class SentenceReader:
                 agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 holders = self._mentions(agents) if cue and cue.kind in ("verb", "report") else []
                 if holders:
-                    out.append(_Link(clause, cue, holders, cue.polarity, _hedged(clause), [clause.text], False))
+                    out.append(Link(clause, cue, holders, cue.polarity, is_hedged(clause), [clause.text], False))
         return out
 
-    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["_Link"] | None:
+    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["Link"] | None:
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
-        chain: list[_Link] = []
+        chain: list[Link] = []
         frozen, hedged, crossed, listed, words = False, False, False, False, []
         seen = set(inside)
         while tok.head.i != tok.i:
@@ -245,22 +205,22 @@ class SentenceReader:
                 # "a force deployed after a ceasefire": a circumstance, unless someone's position
                 # was found inside it ("despite calls from Washington for a swift deal")
                 return chain if any(link.holders for link in chain) else None
-            if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and _as_long_as(child)):
+            if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)):
                 frozen = True
-            hedged = hedged or _hedged(tok)
+            hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
                         tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL:
                     sign = -sign  # not when it makes the cue above: "warned against", "is against"
-                if any(_negates(c) for c in tok.children if c.i != child.i):
+                if any(negates(c) for c in tok.children if c.i != child.i):
                     sign = -sign
-                if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(_negates(c) for c in tok.head.children):
+                if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
                 if cue:
                     sign *= cue.polarity
-                elif _negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
+                elif negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
                     sign = -sign  # "stop attacks", "give up its NATO ambitions"; not their adjuncts
             if cue:
                 words.append(tok.text)
@@ -271,7 +231,7 @@ class SentenceReader:
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
-                chain.append(_Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
+                chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
                                    child.dep_, crossed))
         return chain
 
@@ -286,7 +246,7 @@ class SentenceReader:
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
-            negated = any(_negates(c) for c in root.children)
+            negated = any(negates(c) for c in root.children)
             subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
             if subjects and (modal or negated):
                 return self._found(subjects, mention, sign, False, root, None, [], base=0.55)
@@ -327,8 +287,8 @@ class SentenceReader:
                 if covered & {t.i for t in obj.subtree}:
                     continue
                 chain = self._chain(obj, {obj.i}, 1, {})
-                phrase = _object_phrase(obj)
-                for link in _pick(chain or [], self.lineage):
+                phrase = object_phrase(obj)
+                for link in pick(chain or [], self.lineage):
                     for h in link.holders:
                         conf = 0.5 * (0.75 if link.hedged else 1.0) * (0.85 if h.resolved else 1.0)
                         out.append(Found(h, None, link.sign, conf, " ".join(link.words), phrase))
@@ -342,7 +302,7 @@ class SentenceReader:
             if cue is None:
                 continue
             if cue.kind == "psych":
-                targets = _subjects(tok)
+                targets = subjects_of(tok)
                 holders = self.holders(cue)
             elif cue.kind == "receive":
                 objs = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c) and cue_of(c).kind == "noun"]
@@ -350,7 +310,7 @@ class SentenceReader:
                     continue
                 holders = self._noun_holders(objs[0])
                 cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
-                targets = _subjects(tok)
+                targets = subjects_of(tok)
             elif tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
                 holders = self.holders(cue)
                 ante = tok.head
@@ -367,125 +327,7 @@ class SentenceReader:
                 for m in mentions:
                     if m.start in region:
                         sign = cue.polarity
-                        if any(_negates(c) for t in m.span(sent.doc) for c in t.children):
+                        if any(negates(c) for t in m.span(sent.doc) for c in t.children):
                             sign = -sign
-                        out += self._found(holders, m, sign, _hedged(tok), tok, cue, [tok.text])
+                        out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text])
         return out
-
-
-@dataclass
-class _Link:
-    """A cue with a holder on the way up from a topic phrase."""
-
-    token: object
-    cue: Cue
-    holders: list
-    sign: int
-    hedged: bool
-    words: list
-    complement: bool = False  # reached from its object or complement clause, not an adjunct
-    via: str = ""  # the dependency it was reached through
-    crossed: bool = False  # reached across a coordinated clause with its own subject
-
-
-def _pick(chain: list[_Link], lineage) -> list[_Link]:
-    """Who holds the position among the cues above a topic phrase.
-
-    The nearest cue with a holder, unless a directive above it makes its clause what the
-    directive's holder wants ("Trump urged Kyiv to accept", "the need for Ukraine to consider");
-    a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
-    further cues of the same holder set the polarity ("refused to recognise"); and who backs or
-    rejects a position takes one on what it says ("Zelenskyy rejected Russia's demand for ...").
-    """
-    held = [k for k, link in enumerate(chain) if link.holders]
-    if not held:
-        return []
-    i = held[0]
-    for j in range(i + 1, len(chain)):
-        if chain[j].cue.kind == "report" or chain[j].crossed:
-            break
-        if chain[j].complement and (chain[j].token.lemma_.lower() in L.DIRECTIVES or _deontic(chain[i].token)):
-            later = [k for k in held if k >= j]
-            if not later:
-                return []  # wanted by someone we cannot name
-            i = later[0]
-    first = chain[i]
-    holders, sign, extra = first.holders, first.sign, []
-    inner = {h.actor.id for h in first.holders}
-    for link in chain[i + 1:]:
-        if not link.holders:
-            continue
-        if link.crossed and link.cue.kind != "report":
-            break
-        if link.cue.kind == "report":
-            if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or _deontic(first.token):
-                holders, sign = link.holders, link.sign
-            break
-        if {h.actor.id for h in link.holders} == inner and (
-                link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
-            sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
-            continue
-        if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb")
-                and link.token.lemma_.lower() not in L.DIRECTIVES):
-            extra.append(link)
-        break
-    return [replace(first, holders=holders, sign=sign), *extra]
-
-
-def _deontic(verb) -> bool:
-    """"Ukraine should accept ...": what someone *should* do is the speaker's position, not theirs."""
-    return any(c.dep_ == "aux" and c.lower_ in L.DEONTIC for c in verb.children)
-
-
-def _subjects(verb) -> list:
-    """Subjects of a verb, or of the verb it is coordinated with ("received ... but alarmed ...")."""
-    while True:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ != "conj":
-            return subjects
-        verb = verb.head
-
-
-def _negative_predicate(tok) -> bool:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and any((lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children
-                                           if c.dep_ == "prt"):
-        return True  # "give up its NATO ambitions"
-    if tok.pos_ in ("VERB", "AUX"):
-        return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
-    if tok.pos_ == "ADJ":
-        return lemma in L.OPPOSE_ADJS
-    if tok.pos_ == "NOUN":
-        return lemma in L.OPPOSE_NOUNS
-    return False
-
-
-def _object_phrase(noun) -> str:
-    """A noun phrase without determiners, with its "of" complement: "the new grain import ban"
-    -> "new grain import ban", "any deployment of NATO troops" -> "deployment of NATO troops"."""
-    skip = ("det", "poss", "case", "punct", "predet")
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in skip]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
-            words += [t for t in prep.subtree if t.dep_ not in skip or t.i == prep.i]
-            break
-    return " ".join(t.text for t in words).strip()
-
-
-def _in_favour(prep) -> bool:
-    return prep.lower_ == "in" and any(c.lemma_.lower() in ("favour", "favor") for c in prep.children)
-
-
-def _negates(tok) -> bool:
-    """"not", "never", "no ...", and "no longer"."""
-    if tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg")):
-        return True
-    return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
-
-
-def _hedged(tok) -> bool:
-    return any(c.lower_ in L.HEDGES and c.dep_ in ("aux", "advmod") for c in tok.children)
-
-
-def _as_long_as(clause) -> bool:
-    return any(c.lower_ == "long" and c.dep_ == "advmod" for c in clause.children)

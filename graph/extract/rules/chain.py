@@ -1,0 +1,69 @@
+"""Choosing who holds a position among the cues found above a topic phrase."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import lexicon as L
+from .cues import Cue, deontic
+
+SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep"}  # not advcl: "rejected X, saying Y"
+BACKER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "prep"}  # "welcomed [the push]", "support [for X's position]"
+
+
+@dataclass
+class Link:
+    """A cue with a holder on the way up from a topic phrase."""
+
+    token: object
+    cue: Cue
+    holders: list
+    sign: int
+    hedged: bool
+    words: list
+    complement: bool = False  # reached from its object or complement clause, not an adjunct
+    via: str = ""  # the dependency it was reached through
+    crossed: bool = False  # reached across a coordinated clause with its own subject
+
+
+def pick(chain: list[Link], lineage) -> list[Link]:
+    """Who holds the position among the cues above a topic phrase.
+
+    The nearest cue with a holder, unless a directive above it makes its clause what the
+    directive's holder wants ("Trump urged Kyiv to accept", "the need for Ukraine to consider");
+    a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
+    further cues of the same holder set the polarity ("refused to recognise"); and who backs or
+    rejects a position takes one on what it says ("Zelenskyy rejected Russia's demand for ...").
+    """
+    held = [k for k, link in enumerate(chain) if link.holders]
+    if not held:
+        return []
+    i = held[0]
+    for j in range(i + 1, len(chain)):
+        if chain[j].cue.kind == "report" or chain[j].crossed:
+            break
+        if chain[j].complement and (chain[j].token.lemma_.lower() in L.DIRECTIVES or deontic(chain[i].token)):
+            later = [k for k in held if k >= j]
+            if not later:
+                return []  # wanted by someone we cannot name
+            i = later[0]
+    first = chain[i]
+    holders, sign, extra = first.holders, first.sign, []
+    inner = {h.actor.id for h in first.holders}
+    for link in chain[i + 1:]:
+        if not link.holders:
+            continue
+        if link.crossed and link.cue.kind != "report":
+            break
+        if link.cue.kind == "report":
+            if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or deontic(first.token):
+                holders, sign = link.holders, link.sign
+            break
+        if {h.actor.id for h in link.holders} == inner and (
+                link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
+            sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
+            continue
+        if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb")
+                and link.token.lemma_.lower() not in L.DIRECTIVES):
+            extra.append(link)
+        break
+    return [replace(first, holders=holders, sign=sign), *extra]

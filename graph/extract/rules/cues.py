@@ -1,0 +1,106 @@
+"""Cue words in a parse: which token carries a position, and the small syntactic tests the
+stance rules share (negation, hedges, conditions, deontic modals)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as L
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: object
+    polarity: int  # +1 support (or neutral report), -1 oppose
+    kind: str  # verb | report | noun | adj | psych | receive
+
+
+def cue_of(tok) -> Cue | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
+                return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
+            if lemma == "be" and child.dep_ == "prep" and in_favour(child):
+                return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
+            if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
+                return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
+        if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+            return Cue(tok, L.PSYCH_VERBS[lemma], "psych")
+        if lemma in L.RECEIVE_VERBS:
+            return Cue(tok, 1, "receive")
+        if lemma in L.OPPOSE_VERBS:
+            return Cue(tok, -1, "verb")
+        if lemma in L.SUPPORT_VERBS:
+            return Cue(tok, 1, "verb")
+        if lemma in L.REPORT_VERBS:
+            return Cue(tok, 1, "report")
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in L.OPPOSE_NOUNS:
+            return Cue(tok, -1, "noun")
+        if lemma in L.SUPPORT_NOUNS:
+            return Cue(tok, 1, "noun")
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd", "attr", "ROOT", "conj"):
+        if lemma in L.OPPOSE_ADJS:
+            return Cue(tok, -1, "adj")
+        if lemma in L.SUPPORT_ADJS:
+            return Cue(tok, 1, "adj")
+    return None
+
+
+def deontic(verb) -> bool:
+    """"Ukraine should accept ...": what someone *should* do is the speaker's position, not theirs."""
+    return any(c.dep_ == "aux" and c.lower_ in L.DEONTIC for c in verb.children)
+
+
+def subjects_of(verb) -> list:
+    """Subjects of a verb, or of the verb it is coordinated with ("received ... but alarmed ...")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+
+
+def negative_predicate(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and any((lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children
+                                           if c.dep_ == "prt"):
+        return True  # "give up its NATO ambitions"
+    if tok.pos_ in ("VERB", "AUX"):
+        return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
+    if tok.pos_ == "ADJ":
+        return lemma in L.OPPOSE_ADJS
+    if tok.pos_ == "NOUN":
+        return lemma in L.OPPOSE_NOUNS
+    return False
+
+
+def object_phrase(noun) -> str:
+    """A noun phrase without determiners, with its "of" complement: "the new grain import ban"
+    -> "new grain import ban", "any deployment of NATO troops" -> "deployment of NATO troops"."""
+    skip = ("det", "poss", "case", "punct", "predet")
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in skip]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+            words += [t for t in prep.subtree if t.dep_ not in skip or t.i == prep.i]
+            break
+    return " ".join(t.text for t in words).strip()
+
+
+def in_favour(prep) -> bool:
+    return prep.lower_ == "in" and any(c.lemma_.lower() in ("favour", "favor") for c in prep.children)
+
+
+def negates(tok) -> bool:
+    """"not", "never", "no ...", and "no longer"."""
+    if tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg")):
+        return True
+    return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
+
+
+def is_hedged(tok) -> bool:
+    return any(c.lower_ in L.HEDGES and c.dep_ in ("aux", "advmod") for c in tok.children)
+
+
+def as_long_as(clause) -> bool:
+    return any(c.lower_ == "long" and c.dep_ == "advmod" for c in clause.children)
