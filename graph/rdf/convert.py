@@ -110,15 +110,14 @@ def _decimal(x: float) -> Literal:
     return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
 
 
-def _add_stance(g: Graph, st: Stance, doc: URIRef, codebook: Codebook) -> None:
+def _add_stance_core(g: Graph, st: Stance, codebook: Codebook, doc: URIRef, generated_by: URIRef) -> URIRef:
+    """The stance node with holder, polarity, topic, labels and its evidence: what machine and
+    human stances share. Returns the stance's IRI."""
     node, ev = mint.stance_iri(st), mint.evidence_iri(st)
-    holder = _holder(g, st, codebook)
-    topic = _topic(g, st, codebook)
-    run = mint.run_iri(st.extractor)
     g.add((node, RDF.type, SG.Stance))
-    g.add((node, SG.holder, holder))
+    g.add((node, SG.holder, _holder(g, st, codebook)))
     g.add((node, SG.polarity, POLARITY[st.polarity]))
-    g.add((node, SG.topic, topic))
+    g.add((node, SG.topic, _topic(g, st, codebook)))
     g.add((node, SG.confidence, _decimal(st.confidence)))
     g.add((node, SG.actorLabel, Literal(st.actor)))
     g.add((node, SG.topicLabel, Literal(st.topic_label)))
@@ -126,12 +125,18 @@ def _add_stance(g: Graph, st: Stance, doc: URIRef, codebook: Codebook) -> None:
         if value:
             g.add((node, prop, Literal(value)))
     g.add((node, PROV.wasDerivedFrom, ev))
-    g.add((node, PROV.wasGeneratedBy, run))
+    g.add((node, PROV.wasGeneratedBy, generated_by))
     g.add((ev, RDF.type, SG.Evidence))
     g.add((ev, SG.text, Literal(st.evidence)))
     g.add((ev, SG.start, Literal(st.start)))
     g.add((ev, SG.end, Literal(st.end)))
     g.add((ev, SG.inDocument, doc))
+    return node
+
+
+def _add_stance(g: Graph, st: Stance, doc: URIRef, codebook: Codebook) -> None:
+    run = mint.run_iri(st.extractor)
+    _add_stance_core(g, st, codebook, doc, run)
     _, version = mint.split_extractor(st.extractor)
     g.add((run, RDF.type, SG.ExtractionRun))
     g.add((run, SG.extractor, Literal(st.extractor)))
@@ -174,28 +179,11 @@ def add_human_stance(g: Graph, st: Stance, codebook: Codebook, *, activity: URIR
         raise ValueError(f"stance {st.key}: confidence {st.confidence} not in 0..1")
     if st.topic is not None and st.topic not in codebook.topics:
         raise ValueError(f"stance {st.key}: topic {st.topic!r} is not in codebook {codebook.iri}")
-    node, ev = mint.stance_iri(st), mint.evidence_iri(st)
-    g.add((node, RDF.type, SG.Stance))
-    g.add((node, SG.holder, _holder(g, st, codebook)))
-    g.add((node, SG.polarity, POLARITY[st.polarity]))
-    g.add((node, SG.topic, _topic(g, st, codebook)))
-    g.add((node, SG.confidence, _decimal(st.confidence)))
-    g.add((node, SG.actorLabel, Literal(st.actor)))
-    g.add((node, SG.topicLabel, Literal(st.topic_label)))
-    for prop, value in ((SG.cue, st.cue), (SG.mention, st.mention), (SG.phrase, st.phrase)):
-        if value:
-            g.add((node, prop, Literal(value)))
-    g.add((node, PROV.wasDerivedFrom, ev))
-    g.add((node, PROV.wasGeneratedBy, activity))
+    node = _add_stance_core(g, st, codebook, mint.doc_iri(st.doc_id), activity)
     g.add((node, PROV.wasAttributedTo, agent))
     g.add((node, PROV.generatedAtTime, when))
     if revision_of is not None:
         g.add((node, PROV.wasRevisionOf, revision_of))
-    g.add((ev, RDF.type, SG.Evidence))
-    g.add((ev, SG.text, Literal(st.evidence)))
-    g.add((ev, SG.start, Literal(st.start)))
-    g.add((ev, SG.end, Literal(st.end)))
-    g.add((ev, SG.inDocument, mint.doc_iri(st.doc_id)))
     return node
 
 
