@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
-from .lexicon import PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
+from .lexicon import BACKING, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -111,13 +111,21 @@ class ActorResolver:
                     if target is None:
                         continue
                 m = self.mention_at(target) or self._demonym(target)
-                if m is None and child.dep_ in ("amod", "compound") and child.lower_ in ("backed", "led", "brokered"):
-                    m = next((self.mention_at(c) for c in child.children if self.mention_at(c)), None)
+                if m is None and child.dep_ in ("amod", "compound") and child.lower_ in BACKING:
+                    m = next(filter(None, map(self.mention_at, child.children)), None)
                 if m is None and target.i + 2 < len(self.doc) and self.doc[target.i + 1].text == "-":
                     m = self.mention_at(target)  # "U.S.-backed" parsed as compound chain
                 if m:
                     return m
         return None
+
+    def backer_of(self, tok) -> Mention | None:
+        """The owner of a plan when the text says it is theirs: a possessive ("Trump's plan",
+        "his framework") or a backing modifier ("U.S.-backed proposals"); not a mere name
+        ("the US plan" names a plan, it does not report who backs it)."""
+        explicit = any(c.dep_ == "poss" or c.lower_.endswith(BACKING) and c.dep_ in ("amod", "compound")
+                       for c in tok.children)
+        return self.owner_of(tok) if explicit else None
 
     def _demonym(self, tok) -> Mention | None:
         actor = self.demonyms.get(tok.lower_)

@@ -13,8 +13,8 @@ SUPPORT_VERBS = {
     "deliver", "fund", "adopt", "broker", "hail", "applaud", "insist", "press", "push", "call", "ask", "plead",
     "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
-    "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "seek", "float", "outline",
-    "threaten", "vow", "offer", "pursue", "demand",
+    "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
+    "threaten",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
@@ -38,15 +38,15 @@ PHRASAL = {
     ("work", "towards"): 1, ("strive", "for"): 1, ("aim", "for"): 1, ("lean", "toward"): 1, ("lean", "towards"): 1,
     ("acquiesce", "to"): 1, ("agree", "to"): 1, ("agree", "on"): 1, ("agree", "with"): 1, ("back", "away"): -1,
     ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
-    ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("pushback", "against"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
+    ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
 }
 # Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
 SUPPORT_NOUNS = {
     "support", "backing", "demand", "call", "push", "pressure", "willingness", "readiness", "openness",
     "interest", "insistence", "request", "endorsement", "commitment", "bid", "plea", "appeal", "advocacy",
-    "effort", "desire", "wish", "offer", "praise", "proposal", "push", "drive", "quest", "preference",
-    "approval", "acceptance", "enthusiasm", "campaign", "insistence", "recommendation", "pledge", "promise",
+    "effort", "desire", "wish", "offer", "praise", "proposal", "drive", "quest", "preference",
+    "approval", "acceptance", "enthusiasm", "campaign", "recommendation", "pledge", "promise",
     "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
 }
 OPPOSE_NOUNS = {
@@ -74,7 +74,7 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 # the clause under them is the subject's position, not its own subject's.
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
-              "pressure", "persuade", "convince", "request", "wish", "prefer"}
+              "persuade", "convince", "request", "wish", "prefer"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
 DEONTIC = {"should", "must", "ought"}
 # Verbs that flip what they govern without being a stance of their own: "stop attacks".
@@ -110,6 +110,8 @@ RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "fr
                   "critic", "enemy", "adversary", "opponent", "rival"}
 PERSON_ROLES = {"president", "chancellor", "minister", "premier", "spokesman", "spokeswoman", "spokesperson",
                 "leader", "envoy", "ambassador", "adviser", "advisor", "aide", "senator", "secretary", "counterpart"}
+# Modifiers that name who stands behind a plan: "U.S.-backed proposals", "a Kremlin-drafted text".
+BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
 PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}

@@ -185,8 +185,9 @@ class SentenceReader:
                 continue
             if child.dep_ in ("appos", "conj"):
                 listed = True
-            elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX") and cue_of(tok)
-                    and cue_of(tok).kind != "adj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
+            elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX")
+                    and (here := cue_of(tok)) and here.kind != "adj"
+                    and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
                 break  # the phrase is who acts: "the plan would require concessions" is not about the plan
             other = mention_at.get(tok.i)
             if other is not None and child.dep_ in ("appos", "conj"):
@@ -238,11 +239,9 @@ class SentenceReader:
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
         """No cue above: "Trump's peace plan" (an owner backs its own plan) or an actor
         that declares what it will or will not do ("Ukraine will never cede land")."""
-        owner = self.actors.owner_of(root)
-        if owner and any(kind == "owned" for _, _, kind in mention.candidates) or (
-                owner and root.lower_ in ("initiative", "plan", "proposal", "proposals")):
-            if any(c.dep_ == "poss" for c in root.children) or "-" in root.doc[max(root.i - 3, 0):root.i].text:
-                return self._found([owner], mention, 1, False, root, None, ["'s"], base=0.55)
+        backer = self.actors.backer_of(root)
+        if backer and (root.lemma_.lower() in L.PLAN_NOUNS or any(k == "owned" for *_, k in mention.candidates)):
+            return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55)
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
