@@ -107,7 +107,7 @@ def test_hostile_evidence_stays_text_and_the_map_draws_offline(chromium, tmp_pat
     page = page if csp else without_csp(page)
     (tmp_path / "probed.html").write_text(page, encoding="utf-8")
 
-    dom = chromium(tmp_path / "probed.html", budget_ms=8000)
+    dom = chromium(tmp_path / "probed.html", budget_ms=8000, until='id="sg-status"')
 
     assert "<title>intact</title>" in dom  # neither payload ran
     markup = re.sub(r"<script>.*?</script>", "", dom, flags=re.DOTALL)

@@ -256,7 +256,7 @@ def test_cli_refuses_bad_settings(cli, store_dir, tmp_path, args, message):
                                           ("difference", ("4", "5"))])
 def test_every_view_draws_in_chromium(chromium, store, tmp_path, view, counts):
     page = write_view(store, view, tmp_path / f"{view}.html", title="intact")
-    dom = chromium(page, budget_ms=8000)
+    dom = chromium(page, budget_ms=8000, until='id="sg-status"')
     assert "<title>intact</title>" in dom  # the payload in the evidence did not run
     status = re.search(r'<div id="sg-status"([^>]*)>', dom)
     assert status, "the network was never drawn"
