@@ -155,9 +155,9 @@ def fail_store_write(monkeypatch):
     real = store._replace_graph_op
     calls = []
 
-    def op(graph):  # the last graph of the request is broken: Oxigraph refuses the whole request
+    def op(graph, **kw):  # the last graph of the request is broken: Oxigraph refuses the whole request
         calls.append(graph)
-        return real(graph) + (" ; INSERT DATA { GRAPH <x:broken> { <x:a> <x:b> } }" if len(calls) == 4 else "")
+        return real(graph, **kw) + (" ; INSERT DATA { GRAPH <x:broken> { <x:a> <x:b> } }" if len(calls) == 4 else "")
 
     monkeypatch.setattr(store, "_replace_graph_op", op)
 

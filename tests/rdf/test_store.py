@@ -151,10 +151,10 @@ def test_failure_mid_write_rolls_back(stored, monkeypatch, sample_doc, sample_st
     store, before = stored
     real = store_mod._replace_graph_op
 
-    def failing_for_second(g):
+    def failing_for_second(g, **kw):
         if g.identifier == mint.graph_iri(second[0].id):  # after the first document's operations
             return f"CREATE GRAPH {mint.graph_iri(sample_doc.id).n3()}"  # exists: fails at run time
-        return real(g)
+        return real(g, **kw)
 
     monkeypatch.setattr(store_mod, "_replace_graph_op", failing_for_second)
     with pytest.raises(StoreError, match="nothing stored"):
