@@ -11,7 +11,7 @@ def _register() -> None:
     from . import build, export, extract, network, query, topics, viz  # noqa: F401  (each adds its command)
     from . import evaluate  # noqa: F401
     from . import dna, review, timeline  # noqa: F401  (issue 6: human review, time, DNA interop)
-    from . import serve  # noqa: F401  (issue 5: the SPARQL endpoint)
+    from . import load, serve  # noqa: F401  (issue 5: sharing graphs, the SPARQL endpoint)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
@@ -36,7 +37,8 @@ from ..codebook import Codebook
 from ..errors import QueryError, StoreError
 from ..types import Document, Stance
 from . import convert, mint
-from .store import _CODEBOOK_VIEW, EXPORT_FORMATS, _nt, _plain, _plain_result, _replace_graph_op
+from .store import (_CODEBOOK_VIEW, EXPORT_FORMATS, _load_format, _load_request, _nt, _plain, _plain_result,
+                    _replace_graph_op, _staged)
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +221,18 @@ class RemoteStanceStore:
                        "application/sparql-update; charset=utf-8", "*/*")
         except StoreError as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored: {exc}") from None
+
+    def load(self, path: str | Path) -> list[str]:
+        """As ``StanceStore.load``: the file's named graphs replace the server's, in one update request."""
+        path, fmt = _load_format(path)
+        staged = _staged(path, fmt)
+        names = [g for g in staged.named_graphs() if isinstance(g, ox.NamedNode)]
+        try:
+            self._http("POST", self.endpoints.update, _load_request(staged, names, drop=lambda g: True).encode("utf-8"),
+                       "application/sparql-update; charset=utf-8", "*/*")
+        except StoreError as exc:
+            raise StoreError(f"{self.path}: load of {path} failed, nothing stored: {exc}") from None
+        return sorted(g.value for g in names)
 
     # --- export ----------------------------------------------------------------------------
 

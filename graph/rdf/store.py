@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("out/store")
 EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "jsonld": "json-ld", "nquads": "nquads"}
+LOAD_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS}
 _CODEBOOK_VIEW = f"""
 CONSTRUCT {{ ?x a ?kind ; skos:notation ?id }}
 WHERE {{ GRAPH {mint.CODEBOOK_GRAPH.n3()} {{ ?x skos:notation ?id . OPTIONAL {{ ?x a ?kind }} }} }}
@@ -223,6 +224,33 @@ class StanceStore:
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path or 'memory store'}: write failed, nothing stored: {_why(exc)}") from exc
 
+    def load(self, path: str | Path) -> list[str]:
+        """Load a dataset file (TriG or N-Quads, as ``export --format trig|nquads`` writes it):
+        each named graph in it replaces the store's graph of that name, all in one transaction.
+
+        Into an empty store the file goes straight through Oxigraph's own parser and loader (a
+        million quads in seconds); otherwise it is read into memory first and written as one
+        update. Returns the names of the graphs loaded. Raises ``StoreError`` (nothing changed)
+        for an unknown format, a syntax error (with its line) or triples outside named graphs.
+        """
+        path, fmt = _load_format(path)
+        if next(iter(self._ox), None) is None:
+            try:
+                self._ox.load(path=str(path), format=fmt)
+            except (SyntaxError, ValueError, OSError) as exc:
+                raise StoreError(f"{path}: {_why(exc)}; nothing loaded") from exc
+            if next(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+                self._ox.clear()  # it was empty: nothing of the user's is lost
+                raise StoreError(f"{path}: {_DEFAULT_GRAPH_ERROR}")
+            return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+        staged = _staged(path, fmt)
+        names = [g for g in staged.named_graphs() if isinstance(g, ox.NamedNode)]
+        try:
+            self._ox.update(_load_request(staged, names, drop=self._ox.contains_named_graph))
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path or 'memory store'}: load of {path} failed, nothing stored: {_why(exc)}") from exc
+        return sorted(g.value for g in names)
+
     # --- export ----------------------------------------------------------------------------
 
     def export(self, fmt: str, dest: str | Path) -> Path:
@@ -254,6 +282,44 @@ class StanceStore:
         except OSError as exc:
             raise StoreError(f"{dest}: cannot write export: {_why(exc)}") from exc
         return dest
+
+
+_DEFAULT_GRAPH_ERROR = ("triples outside named graphs; stancegraph stores one named graph per document "
+                        "(export --format trig or nquads keeps them)")
+
+
+def _load_format(path: str | Path) -> tuple[Path, "ox.RdfFormat"]:
+    path = Path(path)
+    fmt = LOAD_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: cannot load {path.suffix or 'a file without suffix'}; "
+                         f"give a dataset file: {', '.join(LOAD_FORMATS)}")
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    return path, fmt
+
+
+def _staged(path: Path, fmt: "ox.RdfFormat") -> "ox.Store":
+    """The file parsed into an in-memory store, checked to hold named graphs only."""
+    staged = ox.Store()
+    try:
+        staged.load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(f"{path}: {_why(exc)}; nothing loaded") from exc
+    if next(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+        raise StoreError(f"{path}: {_DEFAULT_GRAPH_ERROR}")
+    return staged
+
+
+def _load_request(staged: "ox.Store", names: list, *, drop) -> str:
+    """One SPARQL update that replaces each graph of ``names`` by its triples in ``staged``;
+    ``drop(name)`` tells whether the target holds that graph already."""
+    ops = []
+    for g in names:
+        body = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8")
+        insert = f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+        ops.append(f"DROP SILENT GRAPH {g} ;\n{insert}" if drop(g) else insert)
+    return " ;\n".join(ops)
 
 
 def _replace_graph_op(g: Graph, *, drop: bool = True) -> str:

@@ -171,3 +171,24 @@ def test_build_query_and_export_through_the_cli(oxigraph, seeds_build, cli, tmp_
                  ["export", "--format", "csv"]):
         remote, local = cli(*args, "--store", oxigraph), cli(*args, "--store", seeds_build.store)
         assert remote.exit_code == 0 and remote.stdout == local.stdout and local.stdout.strip(), args
+
+
+def test_load_a_shared_graph_through_the_cli(oxigraph, toy_store, cli, tmp_path):
+    """A graph exported by one group and loaded by another, into a SPARQL server: the same stances,
+    and loading it again replaces the graphs rather than adding to them."""
+    shared = toy_store.export("trig", tmp_path / "shared.trig")
+    for _ in range(2):
+        run = cli("load", shared, "--store", oxigraph)
+        assert run.exit_code == 0, run.stderr
+        assert "graphs loaded (3 documents)" in run.stdout
+        with open_store(oxigraph) as remote:
+            assert remote.documents() == toy_store.documents()
+            assert len(remote) == len(toy_store)
+            assert remote.stances() == toy_store.stances()
+    broken = tmp_path / "broken.trig"
+    broken.write_text("<x:g> { <x:a> <x:b> ", encoding="utf-8")
+    run = cli("load", broken, "--store", oxigraph)
+    assert run.exit_code == 1 and run.stderr.startswith("error: ") and "broken.trig" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    with open_store(oxigraph) as remote:
+        assert len(remote) == len(toy_store)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SDO
 from rdflib.compare import isomorphic
 from stancegraph.errors import QueryError, StoreError
 from stancegraph.rdf import convert, mint
@@ -270,3 +271,57 @@ def test_doctests():
     import doctest
 
     assert doctest.testmod(store_mod).failed == 0
+
+
+# --- load ----------------------------------------------------------------------------------
+
+def dataset_of(store: StanceStore) -> tuple[int, set]:
+    """The number of quads, and the quads without blank nodes (a load renames blank nodes)."""
+    quads = list(store._ox)
+    return len(quads), {(q.subject, q.predicate, q.object, q.graph_name) for q in quads
+                        if not any(type(t).__name__ == "BlankNode" for t in (q.subject, q.object))}
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_load_into_an_empty_store_gives_the_same_dataset(stored, tmp_path, fmt):
+    store, _ = stored
+    dump = store.export(fmt, tmp_path / f"shared.{'nq' if fmt == 'nquads' else fmt}")
+    with StanceStore.open(tmp_path / "other") as other:
+        names = other.load(dump)
+        assert dataset_of(other) == dataset_of(store)
+        assert other.documents() == store.documents()
+        assert str(mint.CODEBOOK_GRAPH) in names
+        assert_same_stances(other.stances(), store.stances())
+
+
+def test_load_replaces_the_graphs_it_names_and_keeps_the_others(stored, tmp_path, sample_doc, sample_stances,
+                                                                second, mini_codebook):
+    store, _ = stored
+    with StanceStore.open(None) as source:  # version 2 of sample_doc, in a shared file
+        source.replace_documents([(replace(sample_doc, title="v2"), sample_stances[:1])], mini_codebook)
+        dump = source.export("trig", tmp_path / "v2.trig")
+    store.replace_documents([second], mini_codebook)
+    store.load(dump)
+    assert store.documents() == sorted([sample_doc.id, second[0].id])
+    assert str(store.graph(sample_doc.id).value(mint.doc_iri(sample_doc.id), SDO.headline)) == "v2"
+    assert_same_stances(store.stances(sample_doc.id), sample_stances[:1])  # replaced, not merged
+    assert_same_stances(store.stances(second[0].id), second[1])  # untouched
+
+
+@pytest.mark.parametrize("empty", [True, False])
+def test_bad_load_files_change_nothing(stored, tmp_path, empty):
+    store = StanceStore.open(tmp_path / "empty") if empty else stored[0]
+    before = dataset_of(store)
+    broken = tmp_path / "broken.nq"
+    broken.write_text('<x:a> <x:b> <x:c> <x:g> .\n<x:a> <x:b> "open .\n', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"broken\.nq: .*line 2.*nothing loaded"):
+        store.load(broken)
+    default = tmp_path / "default.nq"
+    default.write_text("<x:a> <x:b> <x:c> <x:g> .\n<x:a> <x:b> <x:c> .\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"default\.nq: triples outside named graphs"):
+        store.load(default)
+    with pytest.raises(StoreError, match=r"graph\.ttl: cannot load \.ttl"):
+        store.load(tmp_path / "graph.ttl")
+    with pytest.raises(StoreError, match=r"missing\.trig: no such file"):
+        store.load(tmp_path / "missing.trig")
+    assert dataset_of(store) == before
