@@ -80,6 +80,7 @@ class StanceStore:
         self._ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         for prefix, ns in convert.PREFIXES.items():
             self._ds.bind(prefix, ns)
+        self._prefixes = {prefix: str(ns) for prefix, ns in self._ds.namespaces()}
 
     @classmethod
     def open(cls, path: str | Path | None = DEFAULT_PATH) -> "StanceStore":
@@ -98,6 +99,7 @@ class StanceStore:
         self._ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
         for prefix, ns in convert.PREFIXES.items():
             self._ds.bind(prefix, ns)
+        self._prefixes = {prefix: str(ns) for prefix, ns in self._ds.namespaces()}
         return self
 
     def __enter__(self) -> "StanceStore":
@@ -176,10 +178,11 @@ class StanceStore:
         for name, value in (bindings or {}).items():
             if not isinstance(value, (URIRef, Literal, BNode)):
                 raise QueryError(f"parameter ?{name}: give an rdflib URIRef or Literal, not {type(value).__name__}")
-            params[Variable(name.lstrip("?$"))] = value
+            params[name.lstrip("?$")] = value
         try:
-            result = self._ds.query(sparql, initBindings=params)
-            return _plain_result(result)
+            answer = self._ox.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes,
+                                    substitutions={ox.Variable(k): _ox_term(v) for k, v in params.items()})
+            return _result(answer)
         except (SyntaxError, RuntimeError, ValueError, OSError) as exc:
             hint = " (add bound variables to the SELECT clause)" if "projection" in str(exc) else ""
             raise QueryError(f"query failed{hint}: {_why(exc)}") from exc
@@ -359,6 +362,43 @@ def _rdflib(term) -> Node:
     if term.language:
         return Literal(term.value, lang=term.language)
     return _plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+
+
+def _ox_term(term: Identifier):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+    return ox.Literal(str(term), language=term.language, datatype=datatype)
+
+
+def _result(answer) -> Result:
+    """A pyoxigraph query answer as an rdflib ``Result``. Each distinct term is converted once
+    (rdflib terms are slow to make; result rows repeat labels and IRIs), simple literals untyped."""
+    cache: dict = {}
+
+    def term(t):
+        if t is None:
+            return None
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = (tuple(term(x) for x in (t.subject, t.predicate, t.object))
+                                if isinstance(t, ox.Triple) else _rdflib(t))
+        return found
+
+    if isinstance(answer, ox.QueryBoolean):
+        out = Result("ASK")
+        out.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QuerySolutions):
+        out = Result("SELECT")
+        out.vars = [Variable(v.value) for v in answer.variables]
+        out.bindings = [{v: term(x) for v, x in zip(out.vars, row) if x is not None} for row in answer]
+    else:
+        out = Result("CONSTRUCT")
+        out.graph = convert.new_graph()
+        out.graph += ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
+    return out
 
 
 def _plain_result(result: Result) -> Result:
