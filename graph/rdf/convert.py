@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -226,6 +226,33 @@ def _read_stance(g: Graph, node: Node, codebook: Codebook | None) -> Stance:
         cue=_text(g, node, SG.cue),
         phrase=_text(g, node, SG.phrase),
         mention=_text(g, node, SG.mention),
+    )
+
+
+def stance_from_values(v: Mapping[str, str | None], kinds: Mapping[str, list[str]],
+                       notations: Mapping[str, str]) -> Stance:
+    """A machine stance from the flat values of one row (IRIs and lexical forms, by the names of
+    ``StanceStore``'s stance query) with the actor kinds and ids by IRI: what :func:`_read_stance`
+    gives for the same triples."""
+    holder, topic = v["holder"], v["topic"]
+    actor_id = notations.get(holder) or mint.local_id(holder)
+    kind = (kinds.get(holder) or [""])[0]
+    return Stance(
+        doc_id=mint.doc_id_of(v["doc"]),
+        actor=v["actorLabel"] or v["holderLabel"] or actor_id,
+        actor_id=actor_id,
+        actor_kind=kind,
+        polarity=Polarity.SUPPORT if v["polarity"] == str(SG.Support) else Polarity.OPPOSE,
+        topic=None if mint.is_candidate(topic) else (notations.get(topic) or mint.local_id(topic)),
+        topic_label=v["topicLabel"] or v["topicRdfsLabel"] or "",
+        evidence=v["text"] or "",
+        start=int(v["start"]),
+        end=int(v["end"]),
+        confidence=float(v["confidence"]),
+        extractor=v["extractor"] or "",
+        cue=v["cue"] or "",
+        phrase=v["phrase"] or "",
+        mention=v["mention"] or "",
     )
 
 

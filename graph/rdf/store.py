@@ -44,6 +44,41 @@ CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       FILTER(STRSTARTS(STR(?g), "{mint.BASE}graph/") && ?g NOT IN ({mint.CODEBOOK_GRAPH.n3()}, {mint.ONTOLOGY_GRAPH.n3()}))
     }} ORDER BY ?s ?p ?o }}
 }}"""
+_STANCE_FIELDS = ("holder", "polarity", "topic", "confidence", "actorLabel", "holderLabel", "topicLabel",
+                  "topicRdfsLabel", "cue", "mention", "phrase", "text", "start", "end", "doc", "extractor")
+_DOCUMENT_GRAPH = (f'STRSTARTS(STR(?g), "{mint.BASE}graph/") '
+                   f"&& ?g NOT IN ({mint.CODEBOOK_GRAPH.n3()}, {mint.ONTOLOGY_GRAPH.n3()})")
+# one row per machine stance (more only if its holder or candidate topic has several labels)
+_STANCE_ROWS = f"""
+PREFIX sg: <{convert.SG._NS}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?stance {" ".join("?" + f for f in _STANCE_FIELDS)} WHERE {{
+  GRAPH ?g {{
+    ?stance a sg:Stance ; sg:holder ?holder ; sg:polarity ?polarity ; sg:topic ?topic ; sg:confidence ?confidence ;
+            prov:wasDerivedFrom ?ev ; prov:wasGeneratedBy ?run .
+    ?ev sg:text ?text ; sg:start ?start ; sg:end ?end ; sg:inDocument ?doc .
+    OPTIONAL {{ ?run sg:extractor ?extractor }}
+    OPTIONAL {{ ?stance sg:actorLabel ?actorLabel }}
+    OPTIONAL {{ ?stance sg:topicLabel ?topicLabel }}
+    OPTIONAL {{ ?stance sg:cue ?cue }}
+    OPTIONAL {{ ?stance sg:mention ?mention }}
+    OPTIONAL {{ ?stance sg:phrase ?phrase }}
+    OPTIONAL {{ ?holder rdfs:label ?holderLabel }}
+    OPTIONAL {{ ?topic rdfs:label ?topicRdfsLabel }}
+  }}
+  FILTER({_DOCUMENT_GRAPH})
+}}"""
+# actor and topic ids and kinds: from the codebook graph, and from document graphs for new actors
+_TERM_INFO = f"""
+PREFIX sg: <{convert.SG._NS}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?x ?notation ?kind WHERE {{
+  {{ GRAPH {mint.CODEBOOK_GRAPH.n3()} {{ ?x skos:notation ?notation . OPTIONAL {{ ?x a ?kind }} }} }}
+  UNION
+  {{ GRAPH ?g {{ ?s sg:holder ?x . ?x a ?kind }} FILTER({_DOCUMENT_GRAPH}) }}
+}} ORDER BY ?x ?kind"""
+_KIND_OF = {str(cls): kind for cls, kind in convert.CLASS_KIND.items()}
 _HASHES = f"""SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{convert.SG.contentHash}> ?h }} }}"""
 
 
@@ -156,17 +191,33 @@ class StanceStore:
         stances a reviewer rejected are left out, stances people added or corrected (reviews,
         DNA imports) are in. ``reviewed=False`` gives the machine stances as they were stored.
         """
-        view = self._ds.query(_CODEBOOK_VIEW, initNs=convert.PREFIXES).graph
-        out: list[Stance] = []
-        for d in [doc_id] if doc_id is not None else self.documents():
-            g = Graph()
-            g += self.graph(d)
-            g += view
-            out.extend(convert.stances_from_graph(g))
+        out = self._machine_stances(doc_id)
         if reviewed:
+            view = self._ds.query(_CODEBOOK_VIEW, initNs=convert.PREFIXES).graph
             from ..review import apply_reviews
             out = apply_reviews(self, out, doc_id=doc_id, codebook_view=view)
         return out
+
+    def _machine_stances(self, doc_id: str | None) -> list[Stance]:
+        """The stances of the document graphs (of one, or all) in two flat queries, read as
+        :func:`stancegraph.rdf.convert.stances_from_graph` reads one graph, without making one."""
+        subs = {} if doc_id is None else {ox.Variable("g"): ox.NamedNode(str(mint.graph_iri(doc_id)))}
+        kinds: dict[str, list[str]] = {}
+        notations: dict[str, str] = {}
+        for row in self._ox.query(_TERM_INFO, use_default_graph_as_union=True):
+            if row["notation"] is not None:
+                notations.setdefault(row["x"].value, row["notation"].value)
+            if row["kind"] is not None and row["kind"].value in _KIND_OF:
+                kinds.setdefault(row["x"].value, []).append(_KIND_OF[row["kind"].value])
+        seen: set[str] = set()
+        out: list[Stance] = []
+        for row in self._ox.query(_STANCE_ROWS, use_default_graph_as_union=True, substitutions=subs):
+            node = row["stance"].value
+            if node in seen:  # a second label or type of the same stance's holder
+                continue
+            seen.add(node)
+            out.append(convert.stance_from_values({k: _value(row[k]) for k in _STANCE_FIELDS}, kinds, notations))
+        return sorted(out, key=lambda s: (s.doc_id, s.start, s.end, s.actor_id, s.key))
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, with parameters as ``initBindings``.
@@ -362,6 +413,10 @@ def _rdflib(term) -> Node:
     if term.language:
         return Literal(term.value, lang=term.language)
     return _plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
 
 
 def _ox_term(term: Identifier):
