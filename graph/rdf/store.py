@@ -277,6 +277,14 @@ class StanceStore:
             self._ox.update(request)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path or 'memory store'}: write failed, nothing stored: {_why(exc)}") from exc
+        self._flush()
+
+    def _flush(self) -> None:
+        """Move what was written from memory to the store's files. Without it RocksDB keeps
+        every write in memory until the store closes (measured: 1.5 GB RSS after 2.2M quads
+        in batches; flat at 76 MB with a flush after each, and the writes were faster)."""
+        if self.path is not None:
+            self._ox.flush()
 
     def load(self, path: str | Path) -> list[str]:
         """Load a dataset file (TriG or N-Quads, as ``export --format trig|nquads`` writes it):
@@ -296,6 +304,7 @@ class StanceStore:
             if next(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
                 self._ox.clear()  # it was empty: nothing of the user's is lost
                 raise StoreError(f"{path}: {_DEFAULT_GRAPH_ERROR}")
+            self._flush()
             return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
         staged = _staged(path, fmt)
         names = [g for g in staged.named_graphs() if isinstance(g, ox.NamedNode)]
@@ -303,6 +312,7 @@ class StanceStore:
             self._ox.update(_load_request(staged, names, drop=self._ox.contains_named_graph))
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path or 'memory store'}: load of {path} failed, nothing stored: {_why(exc)}") from exc
+        self._flush()
         return sorted(g.value for g in names)
 
     # --- export ----------------------------------------------------------------------------
