@@ -6,10 +6,12 @@ evoke a topic -- comes from here, never from lists in the code.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,6 +55,16 @@ class Topic:
     performed_by: str | None = None  # actor id whose action this topic is ("withdraw troops": Russia)
 
 
+def _canonical(value):
+    """``value`` with its mappings and its lists of strings sorted."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        items = [_canonical(v) for v in value]
+        return sorted(items) if all(isinstance(v, str) for v in items) else items
+    return value
+
+
 @dataclass
 class Codebook:
     iri: str
@@ -60,6 +72,14 @@ class Codebook:
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     source: str = ""
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of what the codebook says (actors, topics, labels; not where it was read
+        from), the same in every process: a build extracts again when it changes."""
+        content = asdict(self)
+        content.pop("source")
+        return hashlib.sha256(json.dumps(_canonical(content), ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def actor_by_iri(self, iri: str) -> Actor | None:
         return next((a for a in self.actors.values() if a.iri == iri), None)

@@ -98,7 +98,8 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
           dask: str | None = None) -> BuildReport:
     """Read articles, extract stances, store them and write ``stances.{ttl,jsonl,html}``.
 
-    Documents whose content is already stored are not extracted again. Input files that
+    Documents already stored with the same content, extractor and codebook are not extracted
+    again (:func:`extraction_key`). Input files that
     cannot be read are reported in ``BuildReport.errors`` and skipped. ``store_dir`` is a store
     folder or a ``sparql+http://`` endpoint (:func:`stancegraph.rdf.store.open_store`).
 
@@ -123,11 +124,12 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     report = BuildReport(out_dir=out_dir, store_dir=store_spec, read=len(ingested.documents),
                          errors=list(ingested.errors))
     out_dir.mkdir(parents=True, exist_ok=True)
+    key = extraction_key(extractor or DEFAULT, codebook)
     with open_store(store_spec) as store:
-        stored = {} if force else store.document_hashes()
+        stored = {} if force else store.document_versions()
         todo = []
         for doc in ingested.documents:
-            if stored.get(doc.id) == doc.sha256:
+            if stored.get(doc.id) == (doc.sha256, key):
                 report.unchanged.append(doc.id)
             else:
                 todo.append(doc)
@@ -139,13 +141,20 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
             results = extract(todo, codebook=codebook, extractor=extractor, progress=progress,
                               n_process=n_process)
         for batch in _batches(results, batch_size) if todo else ():
-            report.written += store.replace_documents(batch, codebook, force=True)
+            report.written += store.replace_documents(batch, codebook, force=True, extracted_with=key)
             log.info("stored %d of %d documents", len(report.written), len(todo))
         if not todo:
             store.replace_documents([], codebook)  # the codebook and ontology graphs, as before
         report.stances = store.stances()
         report.outputs = write_outputs(store, report.stances, out_dir, codebook)
     return report
+
+
+def extraction_key(extractor: str, codebook: Codebook) -> str:
+    """What a document's stances depend on besides its content: the extractor's registered name
+    and the codebook's digest. Stored on each document (``sg:extractedWith``); a build extracts a
+    document again when it changed."""
+    return f"{extractor} codebook:{codebook.digest}"
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

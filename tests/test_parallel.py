@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from stancegraph import pipeline
 from stancegraph.codebook import load_codebook
 from stancegraph.rdf import convert
 from stancegraph.rdf.store import StanceStore
@@ -98,7 +99,8 @@ def test_a_build_killed_mid_way_keeps_only_whole_documents(tmp_path, rule_extrac
         for doc_id in stored:  # each document is all there: the graph a full extraction gives
             from stancegraph.ingest import read_documents
             [doc] = read_documents([by_id[doc_id]]).documents
-            expected = convert.document_graph(doc, rule_extractor.extract_one(doc), codebook)
+            expected = convert.document_graph(doc, rule_extractor.extract_one(doc), codebook,
+                                              extracted_with=pipeline.extraction_key("stancegraph.rules.v1", codebook))
             assert store.document_hash(doc_id) == doc.sha256
             assert len(store.graph(doc_id)) == len(expected)
 
@@ -127,3 +129,28 @@ def test_dask_unreachable_scheduler_is_one_line(cli, tmp_path):
     write_corpus(tmp_path / "in", 1)
     run = cli("build", tmp_path / "in", "--out", tmp_path / "out", "--dask", f"tcp://127.0.0.1:{port}")
     assert run.exit_code == 1 and run.stderr.startswith("error: cannot reach the Dask cluster"), run.stderr
+
+
+def test_a_changed_codebook_extracts_again(cli, tmp_path):
+    """The stances depend on the codebook too: a build with an edited codebook extracts every
+    document again (and records what it used); the same codebook again extracts nothing."""
+    src = tmp_path / "in"
+    write_corpus(src, 2)
+    out = tmp_path / "out"
+    book = tmp_path / "book.ttl"
+    book.write_bytes(Path(load_codebook().source).read_bytes())
+    assert cli("build", src, "--out", out, "--codebook", book).exit_code == 0
+    assert "0 extracted, 2 unchanged" in cli("build", src, "--out", out, "--codebook", book).stdout
+
+    book.write_text(book.read_text(encoding="utf-8").replace('skos:prefLabel "Ceasefire"@en',
+                                                             'skos:prefLabel "Ceasefire"@en ; skos:altLabel "calm"@en', 1),
+                    encoding="utf-8")
+    edited = load_codebook(book)
+    run = cli("build", src, "--out", out, "--codebook", book)
+
+    assert run.exit_code == 0, run.stderr
+    assert "2 extracted, 0 unchanged" in run.stdout
+    with StanceStore.open(out / "store") as store:
+        assert {v for _, v in store.document_versions().values()} == {
+            f"stancegraph.rules.v1 codebook:{edited.digest}"}
+    assert "0 extracted, 2 unchanged" in cli("build", src, "--out", out, "--codebook", book).stdout

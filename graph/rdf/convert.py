@@ -41,8 +41,10 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
     return g
 
 
-def document_graph(doc: Document, stances: Sequence[Stance], codebook: Codebook) -> Graph:
-    """The named graph of ``doc`` (identifier ``id/graph/<doc id>``) with its stances.
+def document_graph(doc: Document, stances: Sequence[Stance], codebook: Codebook, *,
+                   extracted_with: str | None = None) -> Graph:
+    """The named graph of ``doc`` (identifier ``id/graph/<doc id>``) with its stances, and
+    ``extracted_with`` (what extracted them) when given.
 
     Stances with the same key (same actor, polarity, topic, span and extractor) share an IRI,
     so only the most confident of them is kept.
@@ -55,6 +57,8 @@ def document_graph(doc: Document, stances: Sequence[Stance], codebook: Codebook)
     g.add((d, SDO.identifier, Literal(doc.id)))
     g.add((d, SG.contentHash, Literal(doc.sha256)))
     g.add((d, SG.length, Literal(len(doc.text))))
+    if extracted_with:
+        g.add((d, SG.extractedWith, Literal(extracted_with)))
     if doc.title:
         g.add((d, SDO.headline, Literal(doc.title)))
     if doc.date and _is_iso_date(doc.date):

@@ -50,6 +50,7 @@ class SG(DefinedNamespace):
     cue: URIRef  # The word or phrase that signals the stance, such as 'rejected' or 'backs'.
     demonym: URIRef  # An adjective naming the actor, such as 'French' for France.
     end: URIRef  # Character offset just past the end of the evidence span in the document text.
+    extractedWith: URIRef  # The extractor and the codebook (its SHA-256) the document's stances were extracted with, as 'EXTRACTOR codebook:DIGEST'; a build extracts a document again when its content or this changes.
     extractor: URIRef  # The registered name of the extractor, such as 'stancegraph.rules.v1'.
     extractorVersion: URIRef  # The version of the extractor.
     gender: URIRef  # Grammatical gender used to resolve pronouns: 'male' or 'female'.

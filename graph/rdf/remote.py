@@ -38,7 +38,7 @@ from ..errors import QueryError, StoreError
 from ..types import Document, Stance
 from . import convert, mint
 from .store import (_CODEBOOK_VIEW, EXPORT_FORMATS, _load_format, _load_request, _nt, _plain, _plain_result,
-                    _replace_graph_op, _staged)
+                    _replace_graph_op, _staged, _unchanged, _VERSIONS)
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +144,13 @@ class RemoteStanceStore:
         return rows[0]["h"]["value"] if rows else None
 
     def document_hashes(self) -> dict[str, str]:
-        rows = self._select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d {_nt(convert.SG.contentHash)} ?h }} }}")
-        found = ((mint.graph_doc_id(r["g"]["value"]), r["h"]["value"]) for r in rows
-                 if r["g"]["value"].startswith(mint.BASE + "graph/"))
-        return {d: h for d, h in found if d is not None}
+        return {d: h for d, (h, _) in self.document_versions().items()}
+
+    def document_versions(self) -> dict[str, tuple[str, str | None]]:
+        rows = self._select(_VERSIONS)
+        found = ((mint.graph_doc_id(r["g"]["value"]), (r["h"]["value"], r["w"]["value"] if "w" in r else None))
+                 for r in rows if r["g"]["value"].startswith(mint.BASE + "graph/"))
+        return {d: v for d, v in found if d is not None}
 
     def stances(self, doc_id: str | None = None, *, reviewed: bool = True) -> list[Stance]:
         """The stances of one document, or of all (reviews applied, as ``StanceStore.stances``)."""
@@ -199,15 +202,15 @@ class RemoteStanceStore:
     # --- writing ---------------------------------------------------------------------------
 
     def replace_documents(self, items: Iterable[tuple[Document, list[Stance]]], codebook: Codebook, *,
-                          force: bool = False) -> list[str]:
+                          force: bool = False, extracted_with: str | None = None) -> list[str]:
         """As ``StanceStore.replace_documents``: one update request, all or nothing."""
-        stored = {} if force else self.document_hashes()
+        stored = {} if force else self.document_versions()
         graphs: dict[str, Graph] = {}
         for doc, stances in items:
             try:
-                if stored.get(doc.id) == doc.sha256:
+                if _unchanged(stored.get(doc.id), doc, extracted_with):
                     continue
-                graphs[doc.id] = convert.document_graph(doc, stances, codebook)
+                graphs[doc.id] = convert.document_graph(doc, stances, codebook, extracted_with=extracted_with)
             except ValueError as exc:
                 raise StoreError(f"document {doc.id!r} not stored: {exc}") from exc
         self.write_graphs([convert.ontology_graph(), convert.codebook_graph(codebook), *graphs.values()])

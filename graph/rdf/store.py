@@ -79,7 +79,8 @@ SELECT DISTINCT ?x ?notation ?kind WHERE {{
   {{ GRAPH ?g {{ ?s sg:holder ?x . ?x a ?kind }} FILTER({_DOCUMENT_GRAPH}) }}
 }} ORDER BY ?x ?kind"""
 _KIND_OF = {str(cls): kind for cls, kind in convert.CLASS_KIND.items()}
-_HASHES = f"""SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{convert.SG.contentHash}> ?h }} }}"""
+_VERSIONS = f"""SELECT ?g ?h ?w WHERE {{ GRAPH ?g {{ ?d <{convert.SG.contentHash}> ?h
+  OPTIONAL {{ ?d <{convert.SG.extractedWith}> ?w }} }} }}"""
 
 
 def open_store(spec: str | Path | None = DEFAULT_PATH):
@@ -179,10 +180,15 @@ class StanceStore:
 
     def document_hashes(self) -> dict[str, str]:
         """Every stored document id with its content hash, in one query."""
-        rows = self._ox.query(_HASHES, use_default_graph_as_union=True)
-        found = ((mint.graph_doc_id(r["g"].value), r["h"].value) for r in rows
+        return {d: h for d, (h, _) in self.document_versions().items()}
+
+    def document_versions(self) -> dict[str, tuple[str, str | None]]:
+        """Every stored document id with its content hash and what it was extracted with
+        (``sg:extractedWith``; ``None`` when not recorded), in one query."""
+        rows = self._ox.query(_VERSIONS, use_default_graph_as_union=True)
+        found = ((mint.graph_doc_id(r["g"].value), (r["h"].value, _value(r["w"]))) for r in rows
                  if r["g"].value.startswith(mint.BASE + "graph/"))
-        return {d: h for d, h in found if d is not None}
+        return {d: v for d, v in found if d is not None}
 
     def stances(self, doc_id: str | None = None, *, reviewed: bool = True) -> list[Stance]:
         """The stances of one document, or of all.
@@ -241,21 +247,25 @@ class StanceStore:
     # --- writing ---------------------------------------------------------------------------
 
     def replace_documents(
-        self, items: Iterable[tuple[Document, list[Stance]]], codebook: Codebook, *, force: bool = False
+        self, items: Iterable[tuple[Document, list[Stance]]], codebook: Codebook, *, force: bool = False,
+        extracted_with: str | None = None,
     ) -> list[str]:
         """Store each document with its stances, replacing its previous graph; all or nothing.
 
-        A document whose content hash is already stored is skipped unless ``force``. Returns
-        the ids of the documents written. Raises ``StoreError`` (and writes nothing) when a
-        document or stance cannot be converted or the write fails.
+        ``extracted_with`` (see :func:`stancegraph.pipeline.extraction_key`) is recorded on each
+        document. A document stored with the same content hash (and, when given, the same
+        ``extracted_with``) is skipped unless ``force``. Returns the ids of the documents
+        written. Raises ``StoreError`` (and writes nothing) when a document or stance cannot be
+        converted or the write fails.
         """
+        stored = {} if force else self.document_versions()
         graphs: dict[str, Graph] = {}
         for doc, stances in items:
             try:
-                if not force and self.document_hash(doc.id) == doc.sha256:
+                if _unchanged(stored.get(doc.id), doc, extracted_with):
                     log.debug("document %s unchanged; skipped", doc.id)
                     continue
-                graphs[doc.id] = convert.document_graph(doc, stances, codebook)
+                graphs[doc.id] = convert.document_graph(doc, stances, codebook, extracted_with=extracted_with)
             except ValueError as exc:
                 raise StoreError(f"document {doc.id!r} not stored: {exc}") from exc
         own = [convert.ontology_graph(), convert.codebook_graph(codebook)]
@@ -423,6 +433,11 @@ def _rdflib(term) -> Node:
     if term.language:
         return Literal(term.value, lang=term.language)
     return _plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+
+
+def _unchanged(version: tuple[str, str | None] | None, doc: Document, extracted_with: str | None) -> bool:
+    """Whether a document stored as ``version`` (content hash, extracted with) needs no new extraction."""
+    return version is not None and version[0] == doc.sha256 and extracted_with in (None, version[1])
 
 
 def _value(term) -> str | None:

@@ -120,11 +120,11 @@ def test_failure_while_converting_writes_nothing(
     store, before = stored
     real, calls = convert.document_graph, []
 
-    def fail_after_first(doc, stances, codebook):
+    def fail_after_first(doc, stances, codebook, **kw):
         calls.append(doc.id)
         if len(calls) > 1:
             raise ValueError("simulated crash")
-        return real(doc, stances, codebook)
+        return real(doc, stances, codebook, **kw)
 
     monkeypatch.setattr(convert, "document_graph", fail_after_first)
     changed = replace(sample_doc, title="v2")
