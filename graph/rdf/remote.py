@@ -38,7 +38,8 @@ from ..errors import QueryError, StoreError
 from ..types import Document, Stance
 from . import convert, mint
 from .store import (_CODEBOOK_VIEW, EXPORT_FORMATS, _load_format, _load_request, _nt, _plain, _plain_result,
-                    _replace_graph_op, _staged, _unchanged, _VERSIONS)
+                    _replace_graph_op, _staged, _unchanged, _STANCE_FIELDS, _STANCE_ROWS, _TERM_INFO,
+                    _VERSIONS, stances_from_rows)
 
 log = logging.getLogger(__name__)
 
@@ -154,15 +155,12 @@ class RemoteStanceStore:
 
     def stances(self, doc_id: str | None = None, *, reviewed: bool = True) -> list[Stance]:
         """The stances of one document, or of all (reviews applied, as ``StanceStore.stances``)."""
-        prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in convert.PREFIXES.items())
-        view = self.query(prologue + _CODEBOOK_VIEW).graph
-        graphs = self._document_graphs(doc_id)
-        out: list[Stance] = []
-        for d in sorted(graphs):
-            g = graphs[d]
-            g += view
-            out.extend(convert.stances_from_graph(g))
+        rows = _STANCE_ROWS if doc_id is None else _with_values(_STANCE_ROWS, {"g": mint.graph_iri(doc_id)})
+        out = stances_from_rows((_plain_values(r, ("x", "notation", "kind")) for r in self._select(_TERM_INFO)),
+                                (_plain_values(r, ("stance", *_STANCE_FIELDS)) for r in self._select(rows)))
         if reviewed:
+            prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in convert.PREFIXES.items())
+            view = self.query(prologue + _CODEBOOK_VIEW).graph
             from ..review import apply_reviews
             out = apply_reviews(self, out, doc_id=doc_id, codebook_view=view)
         return out
@@ -291,6 +289,11 @@ class _NotFound(StoreError):
 
 class _BadRequest(StoreError):
     pass
+
+
+def _plain_values(row: Mapping[str, dict], names: Iterable[str]) -> dict[str, str | None]:
+    """A SPARQL JSON result row as plain values, ``None`` for unbound variables."""
+    return {n: row[n]["value"] if n in row else None for n in names}
 
 
 def _with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:

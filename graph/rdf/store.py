@@ -207,25 +207,12 @@ class StanceStore:
         return out
 
     def _machine_stances(self, doc_id: str | None) -> list[Stance]:
-        """The stances of the document graphs (of one, or all) in two flat queries, read as
-        :func:`stancegraph.rdf.convert.stances_from_graph` reads one graph, without making one."""
+        """The stances of the document graphs (of one, or all), in two flat queries."""
         subs = {} if doc_id is None else {ox.Variable("g"): ox.NamedNode(str(mint.graph_iri(doc_id)))}
-        kinds: dict[str, list[str]] = {}
-        notations: dict[str, str] = {}
-        for row in self._ox.query(_TERM_INFO, use_default_graph_as_union=True):
-            if row["notation"] is not None:
-                notations.setdefault(row["x"].value, row["notation"].value)
-            if row["kind"] is not None and row["kind"].value in _KIND_OF:
-                kinds.setdefault(row["x"].value, []).append(_KIND_OF[row["kind"].value])
-        seen: set[str] = set()
-        out: list[Stance] = []
-        for row in self._ox.query(_STANCE_ROWS, use_default_graph_as_union=True, substitutions=subs):
-            node = row["stance"].value
-            if node in seen:  # a second label of its holder or candidate topic
-                continue
-            seen.add(node)
-            out.append(convert.stance_from_values({k: _value(row[k]) for k in _STANCE_FIELDS}, kinds, notations))
-        return sorted(out, key=lambda s: (s.doc_id, s.start, s.end, s.actor_id, s.key))
+        info = self._ox.query(_TERM_INFO, use_default_graph_as_union=True)
+        rows = self._ox.query(_STANCE_ROWS, use_default_graph_as_union=True, substitutions=subs)
+        return stances_from_rows(({k: _value(r[k]) for k in ("x", "notation", "kind")} for r in info),
+                                 ({k: _value(r[k]) for k in ("stance", *_STANCE_FIELDS)} for r in rows))
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, with parameters as ``initBindings``.
@@ -433,6 +420,28 @@ def _rdflib(term) -> Node:
         return Literal(term.value, lang=term.language)
     return _plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
 
+
+def stances_from_rows(term_info: Iterable[Mapping[str, str | None]],
+                      stance_rows: Iterable[Mapping[str, str | None]]) -> list[Stance]:
+    """Machine stances from the rows of ``_TERM_INFO`` and ``_STANCE_ROWS`` (values as plain
+    strings, ``None`` when unbound), read as :func:`stancegraph.rdf.convert.stances_from_graph`
+    reads a document graph with the codebook, without making one. Any store that answers SPARQL
+    can give them."""
+    kinds: dict[str, list[str]] = {}
+    notations: dict[str, str] = {}
+    for row in term_info:
+        if row["notation"] is not None:
+            notations.setdefault(row["x"], row["notation"])
+        if row["kind"] in _KIND_OF:
+            kinds.setdefault(row["x"], []).append(_KIND_OF[row["kind"]])
+    seen: set[str] = set()
+    out: list[Stance] = []
+    for row in stance_rows:
+        if row["stance"] in seen:  # a second label of its holder or candidate topic
+            continue
+        seen.add(row["stance"])
+        out.append(convert.stance_from_values(row, kinds, notations))
+    return sorted(out, key=lambda s: (s.doc_id, s.start, s.end, s.actor_id, s.key))
 
 def _unchanged(version: tuple[str, str | None] | None, doc: Document, extracted_with: str | None) -> bool:
     """Whether a document stored as ``version`` (content hash, extracted with) needs no new extraction."""

@@ -325,3 +325,19 @@ def test_bad_load_files_change_nothing(stored, tmp_path, empty):
     with pytest.raises(StoreError, match=r"missing\.trig: no such file"):
         store.load(tmp_path / "missing.trig")
     assert dataset_of(store) == before
+
+
+def test_flat_reading_gives_what_reading_each_graph_gives(stored, second, mini_codebook):
+    """``stances()`` reads every document in two flat queries; it must give what reading each
+    document graph with the codebook gives (candidates and actors outside the codebook too)."""
+    store, _ = stored
+    store.replace_documents([second], mini_codebook)
+    by_graph = []
+    for doc_id in store.documents():
+        g = Graph()
+        g += store.graph(doc_id)
+        g += convert.codebook_graph(mini_codebook)
+        by_graph.extend(convert.stances_from_graph(g))
+    flat = store.stances(reviewed=False)
+    assert flat == by_graph
+    assert any(not s.classified for s in flat) and any(s.actor_id not in mini_codebook.actors for s in flat)
