@@ -11,7 +11,7 @@ else the id stancegraph minted (:func:`stancegraph.rdf.mint.local_id`). Candidat
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Union
@@ -76,12 +76,8 @@ Records = Union["StanceStore", Iterable[Statement], Iterable[Position], Iterable
 
 def statements(store: "StanceStore") -> list[Statement]:
     """Every stance in ``store`` (query ``stance-records``)."""
-    from ..queries import run_query
-
     out = []
-    result = run_query(store, "stance-records")
-    for row in result.rows:
-        r = dict(zip(result.columns, row))
+    for r in _records(store, "stance-records"):
         out.append(Statement(
             actor=r["actorId"] or mint.local_id(r["actor"]), topic=_topic_id(r["topic"], r["topicId"]),
             polarity=Polarity(r["polarity"]), confidence=float(r["confidence"]), evidence=r["evidence"] or "",
@@ -91,14 +87,19 @@ def statements(store: "StanceStore") -> list[Statement]:
     return out
 
 
-def positions(store: "StanceStore") -> list[Position]:
-    """The stances in ``store`` counted by actor, topic and polarity (query ``position-counts``)."""
+def _records(store: "StanceStore", query: str) -> Iterator[dict]:
+    """The rows of the named query ``query`` as mappings by column name."""
     from ..queries import run_query
 
-    out = []
-    result = run_query(store, "position-counts")
+    result = run_query(store, query)
     for row in result.rows:
-        r = dict(zip(result.columns, row))
+        yield dict(zip(result.columns, row))
+
+
+def positions(store: "StanceStore") -> list[Position]:
+    """The stances in ``store`` counted by actor, topic and polarity (query ``position-counts``)."""
+    out = []
+    for r in _records(store, "position-counts"):
         out.append(Position(
             actor=r["actorId"] or mint.local_id(r["actor"]), topic=_topic_id(r["topic"], r["topicId"]),
             polarity=Polarity(r["polarity"]), statements=int(r["statements"]), documents=int(r["documents"]),

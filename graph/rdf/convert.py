@@ -84,12 +84,6 @@ def _unique(stances: Iterable[Stance]) -> list[Stance]:
     return list(best.values())
 
 
-def document_quads(doc: Document, stances: Sequence[Stance], codebook: Codebook) -> list[tuple[Node, ...]]:
-    """The same as :func:`document_graph`, as (s, p, o, graph) quads."""
-    g = document_graph(doc, stances, codebook)
-    return [(s, p, o, g.identifier) for s, p, o in g]
-
-
 def _is_iso_date(text: str) -> bool:
     try:
         return bool(_ISO_DATE.match(text)) and date.fromisoformat(text) is not None
@@ -214,30 +208,24 @@ def _read_stance(g: Graph, node: Node, codebook: Codebook | None) -> Stance:
     if None in (holder, topic, ev, run):
         raise ValueError(f"stance {node} lacks a holder, topic, evidence or run")
     actor_id, kind = _read_actor(g, holder, codebook)
-    return Stance(
-        doc_id=mint.doc_id_of(g.value(ev, SG.inDocument)),
-        actor=_text(g, node, SG.actorLabel) or _text(g, holder, RDFS.label) or actor_id,
-        actor_id=actor_id,
-        actor_kind=kind,
-        polarity=Polarity.SUPPORT if g.value(node, SG.polarity) == SG.Support else Polarity.OPPOSE,
-        topic=_read_topic(g, topic, codebook),
-        topic_label=_text(g, node, SG.topicLabel) or _text(g, topic, RDFS.label),
-        evidence=_text(g, ev, SG.text),
-        start=int(g.value(ev, SG.start)),
-        end=int(g.value(ev, SG.end)),
-        confidence=float(g.value(node, SG.confidence)),
-        extractor=_text(g, run, SG.extractor) or _human_extractor(g, node, run),
-        cue=_text(g, node, SG.cue),
-        phrase=_text(g, node, SG.phrase),
-        mention=_text(g, node, SG.mention),
-    )
+    values = {
+        "holder": str(holder), "topic": str(topic), "polarity": str(g.value(node, SG.polarity)),
+        "confidence": str(g.value(node, SG.confidence)), "doc": str(g.value(ev, SG.inDocument)),
+        "start": str(g.value(ev, SG.start)), "end": str(g.value(ev, SG.end)), "text": _text(g, ev, SG.text),
+        "actorLabel": _text(g, node, SG.actorLabel), "holderLabel": _text(g, holder, RDFS.label),
+        "topicLabel": _text(g, node, SG.topicLabel), "topicRdfsLabel": _text(g, topic, RDFS.label),
+        "cue": _text(g, node, SG.cue), "mention": _text(g, node, SG.mention), "phrase": _text(g, node, SG.phrase),
+        "extractor": _text(g, run, SG.extractor) or _human_extractor(g, node, run),
+    }
+    return stance_from_values(values, {str(holder): [kind]},
+                              {str(holder): actor_id, str(topic): _read_topic(g, topic, codebook)})
 
 
 def stance_from_values(v: Mapping[str, str | None], kinds: Mapping[str, list[str]],
                        notations: Mapping[str, str]) -> Stance:
-    """A machine stance from the flat values of one row (IRIs and lexical forms, by the names of
-    ``StanceStore``'s stance query) with the actor kinds and ids by IRI: what :func:`_read_stance`
-    gives for the same triples."""
+    """A stance from the flat values of one row (IRIs and lexical forms, by the names of
+    ``StanceStore``'s stance query), with actor kinds and actor and topic ids by IRI. Reading a
+    graph (:func:`stances_from_graph`) and reading rows from a store both end here."""
     holder, topic = v["holder"], v["topic"]
     actor_id = notations.get(holder) or mint.local_id(holder)
     kind = (kinds.get(holder) or [""])[0]

@@ -108,10 +108,14 @@ class StanceStore:
     []
     """
 
-    def __init__(self, path: str | Path | None = DEFAULT_PATH):
+    def __init__(self, path: str | Path | None = DEFAULT_PATH, *, read_only: bool = False):
         self.path = None if path is None else Path(path)
+        self._read_only = read_only
         try:
-            self._ox = ox.Store() if self.path is None else ox.Store(str(self.path))
+            if self.path is None:
+                self._ox = ox.Store()
+            else:
+                self._ox = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except (OSError, RuntimeError, ValueError) as exc:
             hint = " (locked: is another stancegraph process using it?)" if "lock" in str(exc).lower() else ""
             raise StoreError(f"{self.path}: cannot open graph store{hint}: {_why(exc)}") from exc
@@ -128,17 +132,7 @@ class StanceStore:
     def read_only(cls, path: str | Path) -> "StanceStore":
         """Open the store folder ``path`` for reading only: no lock is taken, so several processes
         can (a query server's workers); nothing may write to it meanwhile (Oxigraph's rule)."""
-        self = cls.__new__(cls)
-        self.path, self._read_only = Path(path), True
-        try:
-            self._ox = ox.Store.read_only(str(self.path))
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise StoreError(f"{self.path}: cannot open graph store: {_why(exc)}") from exc
-        self._ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
-        for prefix, ns in convert.PREFIXES.items():
-            self._ds.bind(prefix, ns)
-        self._prefixes = {prefix: str(ns) for prefix, ns in self._ds.namespaces()}
-        return self
+        return cls(path, read_only=True)
 
     def __enter__(self) -> "StanceStore":
         return self
@@ -149,7 +143,7 @@ class StanceStore:
     def close(self) -> None:
         """Flush and release the store (and its directory lock)."""
         if self._ox is not None:
-            if not getattr(self, "_read_only", False):
+            if not self._read_only:
                 self._ox.flush()
             self._ds.close()
             self._ox = None
@@ -304,7 +298,7 @@ class StanceStore:
             except (SyntaxError, ValueError, OSError) as exc:
                 self._ox.clear()  # it was empty: nothing of the user's is lost
                 raise StoreError(f"{path}: {_why(exc)}; nothing loaded") from exc
-            if next(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+            if _has_default_graph(self._ox):
                 self._ox.clear()  # it was empty: nothing of the user's is lost
                 raise StoreError(f"{path}: {_DEFAULT_GRAPH_ERROR}")
             self._flush()
@@ -373,9 +367,13 @@ def _staged(path: Path, fmt: "ox.RdfFormat") -> "ox.Store":
         staged.load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
         raise StoreError(f"{path}: {_why(exc)}; nothing loaded") from exc
-    if next(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+    if _has_default_graph(staged):
         raise StoreError(f"{path}: {_DEFAULT_GRAPH_ERROR}")
     return staged
+
+
+def _has_default_graph(store: "ox.Store") -> bool:
+    return next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
 
 
 def _load_request(staged: "ox.Store", names: list, *, drop) -> str:
