@@ -57,6 +57,7 @@ def document_graph(doc: Document, stances: Sequence[Stance], codebook: Codebook,
     g.add((d, SDO.identifier, Literal(doc.id)))
     g.add((d, SG.contentHash, Literal(doc.sha256)))
     g.add((d, SG.length, Literal(len(doc.text))))
+    g.add((d, SDO.text, Literal(doc.text)))  # the cleaned text the evidence offsets point into
     if extracted_with:
         g.add((d, SG.extractedWith, Literal(extracted_with)))
     if doc.title:

@@ -144,6 +144,12 @@ class RemoteStanceStore:
         rows = self._select(query)
         return rows[0]["h"]["value"] if rows else None
 
+    def document_text(self, doc_id: str) -> str | None:
+        query = (f"SELECT ?t WHERE {{ GRAPH {_nt(mint.graph_iri(doc_id))} "
+                 f"{{ {_nt(mint.doc_iri(doc_id))} {_nt(convert.SDO.text)} ?t }} }}")
+        rows = self._select(query)
+        return rows[0]["t"]["value"] if rows else None
+
     def document_hashes(self) -> dict[str, str]:
         return {d: h for d, (h, _) in self.document_versions().items()}
 

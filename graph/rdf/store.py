@@ -174,6 +174,12 @@ class StanceStore:
         value = self.graph(doc_id).value(mint.doc_iri(doc_id), convert.SG.contentHash)
         return None if value is None else str(value)
 
+    def document_text(self, doc_id: str) -> str | None:
+        """The document's cleaned text (the one evidence offsets point into), or ``None`` when
+        the document is not stored or was stored before texts were kept."""
+        value = self.graph(doc_id).value(mint.doc_iri(doc_id), convert.SDO.text)
+        return None if value is None else str(value)
+
     def document_hashes(self) -> dict[str, str]:
         """Every stored document id with its content hash, in one query."""
         return {d: h for d, (h, _) in self.document_versions().items()}

@@ -113,6 +113,12 @@ def test_remote_store_reads_back_what_the_local_one_does(remote_toy, toy_store):
     assert len(remote_toy) == len(toy_store)
 
 
+def test_remote_store_keeps_document_texts_as_the_local_one(remote_toy, toy_store):
+    docs = toy_store.documents()
+    assert docs and all(remote_toy.document_text(d) == toy_store.document_text(d) is not None for d in docs)
+    assert remote_toy.document_text("not-stored") is None
+
+
 def test_every_named_query_gives_the_rows_of_the_local_store(remote_toy, toy_store):
     for info in list_queries():
         params = params_for(info)

@@ -341,3 +341,9 @@ def test_flat_reading_gives_what_reading_each_graph_gives(stored, second, mini_c
     flat = store.stances(reviewed=False)
     assert flat == by_graph
     assert any(not s.classified for s in flat) and any(s.actor_id not in mini_codebook.actors for s in flat)
+
+
+def test_keeps_each_documents_cleaned_text(stored, sample_doc):
+    stored, _ = stored
+    assert stored.document_text(sample_doc.id) == sample_doc.text
+    assert stored.document_text("not-stored") is None
