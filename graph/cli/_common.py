@@ -45,3 +45,24 @@ def one_line_errors(func):
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+def store_to_read(spec):
+    """The store a reading command opens for ``--store spec`` (see :mod:`stancegraph.rdf.folders`):
+    refuses a folder without one; a build's output folder means the store inside it (said once)."""
+    from ..rdf.folders import store_to_read as find
+
+    found = find(spec)
+    if str(found) != str(spec):
+        typer.echo(f"using the store in {found}", err=True)
+    return found
+
+
+def store_to_write(spec):
+    """As :func:`store_to_read` for a command that may make the store (new or empty folder)."""
+    from ..rdf.folders import store_to_write as find
+
+    found = find(spec)
+    if str(found) != str(spec):
+        typer.echo(f"using the store in {found}", err=True)
+    return found

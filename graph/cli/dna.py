@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read, store_to_write
 
 dna_app = typer.Typer(name="dna", no_args_is_help=True,
                       help="Exchange data with the Discourse Network Analyzer (DNA) and rDNA.")
@@ -31,7 +31,7 @@ def import_dna(
 
     if actor not in ("organization", "person"):
         fail(f"--actor: use organization or person, not {actor!r}", 2)
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_write(store)) as st:
         report = run_import(st, path, codebook=load_codebook(codebook), actor=actor)
     for line in report.skipped:
         typer.echo(f"skipped {line}", err=True)
@@ -57,8 +57,7 @@ def export_dna(
 
     if normalization not in analysis.NORMALIZATIONS:
         fail(f"unknown normalization {normalization!r}; use one of: {', '.join(analysis.NORMALIZATIONS)}", 2)
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' or 'stancegraph dna import' first)")
+    store = store_to_read(store)
     out.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:
         with open(out / "statements.csv", "w", encoding="utf-8", newline="") as fh:

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 FORMATS = ("jsonl", "csv", "ttl", "trig", "jsonld", "nquads")
 
@@ -22,14 +22,12 @@ def export(
     candidates: bool = typer.Option(False, "--candidates", help="Tables: also unclassified candidates."),
 ) -> None:
     """Export the stored stances as a table or an RDF serialisation."""
-    from ..rdf.store import is_remote, open_store
+    from ..rdf.store import open_store
     from ..table import TABLE_FORMATS, write_table
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
-    if not is_remote(store) and not Path(store).is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with open_store(store if is_remote(store) else Path(store)) as st:
+    with open_store(store_to_read(store)) as st:
         if fmt in TABLE_FORMATS:
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:

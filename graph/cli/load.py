@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from ._common import one_line_errors
+from ._common import one_line_errors, store_to_write
 
 
 @app.command()
@@ -19,9 +19,9 @@ def load(
 
     Each file is one transaction: a file that cannot be read or parsed changes nothing."""
     from ..rdf import mint
-    from ..rdf.store import is_remote, open_store
+    from ..rdf.store import open_store
 
-    with open_store(store if is_remote(store) else Path(store)) as st:
+    with open_store(store_to_write(store)) as st:
         for f in files:
             names = st.load(f)
             docs = sum(1 for n in names if n.startswith(mint.BASE + "graph/") and mint.graph_doc_id(n) is not None)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 KINDS = ("affiliation", "congruence", "conflict", "difference")
 FORMATS = ("graphml", "gexf", "csv")
@@ -46,10 +46,8 @@ def network(
         fail(f"unknown duplicates setting {duplicates!r}; use one of: {', '.join(analysis.DUPLICATES)}", 2)
     if cells not in analysis.CELLS:
         fail(f"unknown cells setting {cells!r}; use one of: {', '.join(analysis.CELLS)}", 2)
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
 
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         records = analysis.positions(st) if (kind != "affiliation" or fmt == "csv") else analysis.statements(st)
     if kind == "affiliation":
         G = analysis.affiliation_network(records, candidates=candidates)

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 FORMATS = ("table", "csv", "json")
 
@@ -25,7 +25,7 @@ def query(
 ) -> None:
     """Run a named SPARQL query (or a .rq file) on the store; parameters are bound, never pasted."""
     from ..queries import check_params, load_query, run_query
-    from ..rdf.store import is_remote, open_store
+    from ..rdf.store import open_store
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
@@ -37,9 +37,7 @@ def query(
         params[key.strip()] = value
     q = load_query(name)
     check_params(q.info, params)  # unknown or missing parameters: say so before opening the store
-    if not is_remote(store) and not Path(store).is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with open_store(store if is_remote(store) else Path(store)) as st:
+    with open_store(store_to_read(store)) as st:
         result = run_query(st, q, params)
     text = _render(result, fmt)
     if output:

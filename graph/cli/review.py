@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 review_app = typer.Typer(name="review", no_args_is_help=True,
                          help="Review the stances by hand: export a sheet, mark it, import the verdicts.")
@@ -25,10 +25,7 @@ def export_review(
     """Write one row per stance, least confident first, with empty verdict columns to fill in."""
     from ..rdf.store import StanceStore
     from ..review import write_review
-
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         stances = [s for s in st.stances() if candidates or s.classified]
     if out is None:
         write_review(stances, sys.stdout)
@@ -54,9 +51,7 @@ def import_review(
 
     if not path.is_file():
         fail(f"{path}: no such file", 2)
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         try:
             report = apply_review(st, path, reviewer, codebook=load_codebook(codebook))
         except ReviewError as exc:  # every problem, one a line

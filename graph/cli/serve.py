@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, setup_logging
+from ._common import fail, one_line_errors, setup_logging, store_to_read
 
 
 @app.command()
@@ -30,6 +30,7 @@ def serve(
     setup_logging(verbose)
     if allow_update and not token:
         fail("--allow-update needs --token (clients send it as 'Authorization: Bearer TOKEN')", 2)
+    store = store_to_read(store)
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
                          allow_update=allow_update, token=token, workers=workers)
     bound_host, bound_port = server.server_address[:2]

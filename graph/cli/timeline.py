@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 
 @app.command()
@@ -24,9 +24,6 @@ def timeline(
     from ..codebook import load_codebook
     from ..rdf.store import StanceStore
     from ..timeline import render, timeline as build_timeline
-
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         tl = build_timeline(st, actor, topic, codebook=load_codebook(codebook))
     typer.echo(render(tl, width=width), nl=False)

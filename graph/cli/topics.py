@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 topics_app = typer.Typer(help="Topics of the codebook and suggestions for new ones.", no_args_is_help=True)
 app.add_typer(topics_app, name="topics")
@@ -47,10 +47,7 @@ def suggest(
 
 def _from_store(store: Path):
     from ..rdf.store import StanceStore
-
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         return st.stances()
 
 

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, store_to_read
 
 VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference")
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
@@ -31,14 +31,12 @@ def viz(
         fail(f"unknown normalization {normalization!r}; use one of: {', '.join(NORMALIZATIONS)}", 2)
     if normalization != "no" and view in ("stances", "affiliation"):
         fail("--normalization applies to the congruence, conflict and difference views", 2)
-    if not store.is_dir():
-        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
 
     from ..rdf.store import StanceStore
     from ..viz.views import write_view
 
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
-    with StanceStore.open(store) as st:
+    with StanceStore.open(store_to_read(store)) as st:
         path = write_view(st, view, output, normalization=normalization, title=title)
     typer.echo(f"wrote {path}")

@@ -29,6 +29,7 @@ from ..codebook import Codebook
 from ..errors import QueryError, StoreError
 from ..types import Document, Stance
 from . import convert, mint
+from .folders import is_remote  # noqa: F401  (part of this module's API)
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +96,6 @@ def open_store(spec: str | Path | None = DEFAULT_PATH):
     return StanceStore(spec)
 
 
-def is_remote(spec) -> bool:
-    """Whether ``spec`` names a SPARQL server (``sparql+http://...``) rather than a folder."""
-    return spec is not None and str(spec).startswith(("sparql+http://", "sparql+https://"))
 
 
 class StanceStore:
