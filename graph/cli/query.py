@@ -17,7 +17,7 @@ FORMATS = ("table", "csv", "json")
 @one_line_errors
 def query(
     name: str = typer.Argument(..., help="A query name (see 'stancegraph queries') or a .rq file."),
-    param: List[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE; repeat for more."),
+    param: List[str] = typer.Option([], "--param", "-p", help="A parameter as NAME=VALUE (a declared one, or any variable of the query: <IRI>, number or text); repeat for more."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     store: str = typer.Option("out/store", "--store",
                               help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
@@ -25,6 +25,7 @@ def query(
 ) -> None:
     """Run a named SPARQL query (or a .rq file) on the store; parameters are bound, never pasted."""
     from ..queries import check_params, load_query, run_query
+    from ..queries.bind import variables
     from ..rdf.store import open_store
 
     if fmt not in FORMATS:
@@ -36,7 +37,7 @@ def query(
             fail(f"--param {item!r}: write NAME=VALUE", 2)
         params[key.strip()] = value
     q = load_query(name)
-    check_params(q.info, params)  # unknown or missing parameters: say so before opening the store
+    check_params(q.info, params, variables(q.text))  # unknown or missing: say so before opening the store
     with open_store(store_to_read(store)) as st:
         result = run_query(st, q, params)
     text = _render(result, fmt)

@@ -10,8 +10,9 @@ Each file opens with a comment header that says what it answers and what it take
 A parameter line is ``# param: NAME (TYPE) description``; the types are listed in
 :data:`PARAM_TYPES`. Every parameter is required. Values reach the query only as rdflib terms
 through ``initBindings`` (which Oxigraph substitutes into the parsed query), never as query
-text, so a value such as ``"} ; DROP ALL ; {"`` is just a string that matches nothing. Oxigraph
-substitutes only variables of the SELECT clause, so each parameter is also a result column.
+text, so a value such as ``"} ; DROP ALL ; {"`` is just a string that matches nothing. Any other
+variable of a query can be bound too (``-p x=VALUE``), typed by its look; one the query does not
+project goes in as a ``VALUES`` block built from terms (:mod:`stancegraph.queries.bind`).
 
 Queries whose name starts with ``_`` are internal (used to resolve parameters) and are not
 listed by :func:`list_queries`.
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from ..errors import QueryError
+from .bind import substitutable, variables, with_values
 from .params import PARAM_TYPES, bind_params, check_params, python_value
 
 if TYPE_CHECKING:
@@ -155,13 +157,18 @@ def run_query(
     """Run a named query (or a ``.rq`` file) on ``store`` with ``params`` given as text.
 
     Parameters are converted to rdflib terms by their declared type (see
-    :func:`stancegraph.queries.params.to_term`) and bound through ``initBindings``.
+    :func:`stancegraph.queries.params.to_term`), or by their look for a variable the header
+    does not declare, and bound through ``initBindings``; a variable the query does not
+    project is bound by a ``VALUES`` block of terms instead (:mod:`stancegraph.queries.bind`).
     Raises ``QueryError`` for an unknown query, a missing or unknown parameter, a value
     that does not fit its type, or a query that fails.
     """
     query = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
-    bindings = bind_params(store, query.info, params or {}, codebook=codebook)
-    result = store.query(query.text, bindings)
+    bindings = bind_params(store, query.info, params or {}, codebook=codebook, variables=variables(query.text))
+    text = query.text
+    if bindings and not substitutable(text, bindings):  # a variable Oxigraph cannot substitute
+        text, bindings = with_values(text, bindings), {}
+    result = store.query(text, bindings)
     columns = [str(v) for v in result.vars]
     rows = [tuple(python_value(row[i]) for i in range(len(columns))) for row in result]
     log.debug("query %s: %d rows", query.info.name, len(rows))

@@ -51,31 +51,56 @@ _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
 
 
 def bind_params(
-    store: "StanceStore | None", info: "QueryInfo", params: Mapping[str, str], *, codebook: "Codebook | None" = None
+    store: "StanceStore | None", info: "QueryInfo", params: Mapping[str, str], *, codebook: "Codebook | None" = None,
+    variables: Iterable[str] | None = None,
 ) -> dict[str, Identifier]:
     """``params`` (name -> text) as ``initBindings`` for the query ``info`` describes.
 
-    Raises ``QueryError`` for a parameter the query does not take or one it needs and lacks.
+    A declared parameter is typed as its header says; any other variable of the query (in
+    ``variables``) by its look (:func:`guess_term`). Raises ``QueryError`` for a name that is
+    neither, or a declared parameter that is missing.
     """
-    check_params(info, params)
+    check_params(info, params, variables)
     declared = {p.name: p for p in info.params}
-    return {name: to_term(store, declared[name].type, value, codebook=codebook, name=name)
-            for name, value in params.items()}
+    return {name: to_term(store, declared[name].type, value, codebook=codebook, name=name) if name in declared
+            else guess_term(value, name=name) for name, value in params.items()}
 
 
-def check_params(info: "QueryInfo", names: Iterable[str]) -> None:
-    """Raise ``QueryError`` unless ``names`` are exactly the parameters the query takes."""
+def check_params(info: "QueryInfo", names: Iterable[str], variables: Iterable[str] | None = None) -> None:
+    """Raise ``QueryError`` unless ``names`` are the parameters the query takes: every declared
+    one, and otherwise only variables of the query (``variables``)."""
     names = set(names)
     declared = {p.name: p for p in info.params}
-    unknown = sorted(names - set(declared))
+    unknown = sorted(names - set(declared) - set(variables or ()))
     if unknown:
-        takes = ", ".join(declared) or "no parameters"
-        raise QueryError(f"query {info.name!r} has no parameter {unknown[0]!r}; it takes: {takes}")
+        takes = ", ".join(declared) or "no declared parameters"
+        others = sorted(set(variables or ()) - set(declared))
+        also = f"; its other variables: {', '.join(others)}" if others else ""
+        raise QueryError(f"query {info.name!r} has no parameter or variable {unknown[0]!r}; it takes: {takes}{also}")
     missing = [p for p in info.params if p.name not in names]
     if missing:
         p = missing[0]
         raise QueryError(f"query {info.name!r} needs parameter {p.name!r} ({p.type}: {p.description}); "
                          f"give --param {p.name}=VALUE")
+
+
+def guess_term(value: str, *, name: str = "") -> Identifier:
+    """A value for a variable no header types: ``<IRI>`` an IRI, a number a number, else a
+    plain literal exactly as given.
+
+    >>> guess_term("<https://example.org/a>"), guess_term("42"), guess_term("0.5"), guess_term("Kyiv")
+    (rdflib.term.URIRef('https://example.org/a'), rdflib.term.Literal('42', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('0.5', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('Kyiv'))
+    """
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        if not is_iri(text[1:-1]):
+            raise QueryError(f"parameter {name!r}: {value!r} is not an absolute IRI")
+        return URIRef(text[1:-1])
+    if re.fullmatch(r"[+-]?\d+", text):
+        return Literal(text, datatype=XSD.integer)
+    if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+)", text):
+        return Literal(text, datatype=XSD.decimal)
+    return Literal(value)
 
 
 def to_term(store: "StanceStore | None", kind: str, value: str, *, codebook: "Codebook | None" = None,

@@ -67,7 +67,7 @@ def test_query_from_a_file(cli, toy_store_dir, tmp_path):
     (["query", "nope"], "error: unknown query 'nope'; known queries: agreement-pairs, conflict-pairs,"),
     (["query", "evidence", "-p", "actor=russia"], "error: query 'evidence' needs parameter 'topic'"),
     (["query", "evidence", "-p", "actor=russia", "-p", "topic=x", "-p", "when=now"],
-     "error: query 'evidence' has no parameter 'when'"),
+     "error: query 'evidence' has no parameter or variable 'when'"),
     (["query", "evidence", "-p", "actor"], "error: --param 'actor': write NAME=VALUE"),
     (["query", "position-changes", "-p", "from=yesterday", "-p", "to=2025-03-31"],
      "error: parameter 'from': 'yesterday' is not a date (YYYY-MM-DD)"),
@@ -93,4 +93,48 @@ def test_sparql_in_a_value_is_a_plain_string(cli, toy_store_dir, query, param, v
     run = cli("query", query, "--param", f"{param}={value}", "--format", "json", "--store", toy_store_dir)
     assert run.exit_code == 0, run.stderr
     assert json.loads(run.stdout) == []
+    assert quads(toy_store_dir) == before
+
+
+# --- ad-hoc queries: any variable takes a parameter ------------------------------------------
+AD_HOC = ("PREFIX sg: <https://w3id.org/stancegraph/ontology#>\n"
+          "SELECT (COUNT(*) AS ?n) WHERE { ?e sg:text ?o FILTER(STR(?o) = STR(?x)) }\n")
+
+
+def test_an_ad_hoc_query_binds_a_variable_it_neither_declares_nor_projects(cli, toy_store_dir, tmp_path):
+    path = tmp_path / "mine.rq"
+    path.write_text(AD_HOC, encoding="utf-8")
+    run = cli("query", path, "-p", "x=Russia rejected the ceasefire.", "-f", "csv", "--store", toy_store_dir)
+    assert (run.exit_code, run.stdout) == (0, "n\n1\n"), run.stderr
+    run = cli("query", path, "-p", "x=Nobody said this.", "-f", "csv", "--store", toy_store_dir)
+    assert (run.exit_code, run.stdout) == (0, "n\n0\n"), run.stderr
+
+
+def test_undeclared_values_are_typed_by_their_look(cli, toy_store_dir, tmp_path):
+    path = tmp_path / "typed.rq"
+    path.write_text("PREFIX sg: <https://w3id.org/stancegraph/ontology#>\n"
+                    "SELECT ?s WHERE { ?s sg:holder ?who ; sg:confidence ?c FILTER(?c >= ?min) }\n", encoding="utf-8")
+    args = ("query", path, "-f", "json", "--store", toy_store_dir)
+    russia = "<https://w3id.org/stancegraph/codebook/ukraine-2025/actor/russia>"
+    high = json.loads(cli(*args, "-p", f"who={russia}", "-p", "min=0.8").stdout)
+    low = json.loads(cli(*args, "-p", f"who={russia}", "-p", "min=0").stdout)
+    assert len(high) == 1 and len(low) == 2
+    run = cli(*args, "-p", "who=<not an iri>", "-p", "min=0")
+    assert run.exit_code != 0 and "is not an absolute IRI" in run.stderr
+
+
+def test_a_name_that_is_no_variable_is_refused_with_the_variables(cli, toy_store_dir, tmp_path):
+    path = tmp_path / "mine.rq"
+    path.write_text(AD_HOC, encoding="utf-8")
+    run = cli("query", path, "-p", "y=1", "--store", toy_store_dir)
+    assert run.exit_code != 0 and "no parameter or variable 'y'" in run.stderr and "e, n, o, x" in run.stderr
+
+
+@pytest.mark.parametrize("value", INJECTIONS + ['"} } ; DROP ALL ; #'])
+def test_injection_into_an_ad_hoc_variable_stays_a_string(cli, toy_store_dir, tmp_path, value):
+    path = tmp_path / "mine.rq"
+    path.write_text(AD_HOC, encoding="utf-8")
+    before = quads(toy_store_dir)
+    run = cli("query", path, "-p", f"x={value}", "-f", "csv", "--store", toy_store_dir)
+    assert (run.exit_code, run.stdout) == (0, "n\n0\n"), run.stderr
     assert quads(toy_store_dir) == before

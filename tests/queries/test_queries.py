@@ -63,7 +63,7 @@ def test_a_query_file_with_a_header(tmp_path, toy_store):
 def test_missing_and_unknown_parameters(toy_store):
     with pytest.raises(QueryError, match="needs parameter 'topic'"):
         run_query(toy_store, "evidence", {"actor": "russia"})
-    with pytest.raises(QueryError, match="has no parameter 'colour'; it takes: actor, topic"):
+    with pytest.raises(QueryError, match="has no parameter or variable 'colour'; it takes: actor, topic"):
         run_query(toy_store, "evidence", {"actor": "russia", "topic": "ceasefire", "colour": "red"})
 
 
