@@ -119,7 +119,6 @@ def _load_default() -> Codebook:
 
 def _parse(path) -> Codebook:
     from rdflib import OWL, RDF, SKOS, Graph, Literal, Namespace, URIRef
-    from rdflib.exceptions import ParserError
 
     sg = Namespace(SG)
     g = Graph()
@@ -127,11 +126,16 @@ def _parse(path) -> Codebook:
         data = path.read_bytes()
     except OSError as exc:
         raise CodebookError(f"{path}: cannot read codebook ({exc.strerror or exc})") from exc
+    from .codebook_check import graph_problems, syntax_problem
+
+    text = data.decode("utf-8", errors="replace")
     try:
         g.parse(data=data, format="turtle")
-    except (ParserError, SyntaxError, ValueError, Exception) as exc:  # rdflib raises many kinds
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CodebookError(f"{path}: not valid Turtle ({msg})") from exc
+    except Exception as exc:  # rdflib raises many kinds
+        raise CodebookError.of(path, [syntax_problem(exc, text)]) from exc
+    found = graph_problems(g, text)
+    if found:
+        raise CodebookError.of(path, found)
 
     def lits(s, p) -> tuple[str, ...]:
         return tuple(sorted(str(o) for o in g.objects(s, p) if isinstance(o, Literal)))

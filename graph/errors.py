@@ -19,7 +19,20 @@ class ModelMissingError(StanceGraphError):
 
 
 class CodebookError(StanceGraphError):
-    """A codebook file is missing, unparsable or incomplete."""
+    """A codebook file is missing, unparsable or incomplete.
+
+    ``problems`` holds one line per problem (``FILE:LINE: what``) when there are several; the
+    message is the first of them and how many there are."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+    @classmethod
+    def of(cls, path, problems) -> "CodebookError":
+        lines = tuple(p.render(path) for p in problems)
+        more = f" (and {len(lines) - 1} more problem{'s' if len(lines) > 2 else ''})" if len(lines) > 1 else ""
+        return cls(lines[0] + more, lines)
 
 
 class UnknownExtractorError(StanceGraphError, KeyError):

@@ -182,6 +182,7 @@ class Evaluation:
     documents: tuple[str, ...]  # the gold documents scored
     ignored_documents: tuple[str, ...] = ()  # predicted documents without gold
     ignored_records: int = 0  # predictions whose polarity is neither support nor oppose
+    unknown_gold: tuple[str, ...] = ()  # "actor NAME" / "topic NAME" of the gold the codebook does not know
 
     def summary(self) -> str:
         s, l = self.strict, self.lenient
@@ -196,7 +197,8 @@ class Evaluation:
             "false_positives": [asdict(e) for e in self.false_positives],
             "misses": [asdict(e) for e in self.misses],
             "documents": list(self.documents), "ignored_documents": list(self.ignored_documents),
-            "ignored_records": self.ignored_records, "summary": self.summary(),
+            "ignored_records": self.ignored_records, "unknown_gold": list(self.unknown_gold),
+            "summary": self.summary(),
         }
 
 
@@ -213,6 +215,7 @@ class _Sides:
     pred_ev: dict[tuple[str, Triple], list[str]] = field(default_factory=lambda: defaultdict(list))
     ignored_docs: set[str] = field(default_factory=set)
     ignored_records: int = 0
+    unknown_gold: dict[str, None] = field(default_factory=dict)  # in order of first sight
 
 
 def evaluate(pred_records: Iterable[Mapping], gold_records: Iterable[Mapping],
@@ -228,7 +231,8 @@ def evaluate(pred_records: Iterable[Mapping], gold_records: Iterable[Mapping],
         strict=strict, lenient=lenient,
         by_topic=_breakdown(strict_marks, position=2), by_actor=_breakdown(strict_marks, position=0),
         false_positives=fps, misses=misses, documents=tuple(sorted(sides.gold_all)),
-        ignored_documents=tuple(sorted(sides.ignored_docs)), ignored_records=sides.ignored_records)
+        ignored_documents=tuple(sorted(sides.ignored_docs)), ignored_records=sides.ignored_records,
+        unknown_gold=tuple(sides.unknown_gold))
 
 
 def _collect(pred_records, gold_records, vocab: Vocabulary) -> _Sides:
@@ -240,6 +244,10 @@ def _collect(pred_records, gold_records, vocab: Vocabulary) -> _Sides:
             raise RecordError("gold records", None, f"record {i}: {problem}")
         d = doc_key(rec["doc"])
         t = (vocab.actor(rec["actor"]), polarity_of(rec["polarity"]), vocab.topic(rec["topic"]))
+        if t[0].startswith("?"):
+            sides.unknown_gold.setdefault(f"actor {str(rec['actor']).strip()!r}")
+        if t[2].startswith(NO_TOPIC):
+            sides.unknown_gold.setdefault(f"topic {str(rec['topic']).strip()!r}")
         sides.gold_all[d].add(t)
         sides.gold_ev[(d, t)].append(str(rec.get("evidence") or ""))
         if parse_required(rec.get("required")):
@@ -433,8 +441,9 @@ def report_lines(ev: Evaluation, show_errors: bool = True) -> list[str]:
 
 
 def notes(ev: Evaluation) -> list[str]:
-    """What was left out of the scores, one line each."""
-    out = []
+    """What was left out of the scores, and gold names the codebook does not know, one line each."""
+    out = [f"warning: gold {name} is not in the codebook; it matches only a prediction of the same name"
+           for name in ev.unknown_gold]
     if ev.ignored_documents:
         names = ", ".join(ev.ignored_documents[:5]) + (", ..." if len(ev.ignored_documents) > 5 else "")
         out.append(f"note: ignored predictions for {len(ev.ignored_documents)} document(s) "

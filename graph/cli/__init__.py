@@ -12,6 +12,7 @@ def _register() -> None:
     from . import evaluate  # noqa: F401
     from . import dna, review, timeline  # noqa: F401  (issue 6: human review, time, DNA interop)
     from . import load, serve  # noqa: F401  (issue 5: sharing graphs, the SPARQL endpoint)
+    from . import codebook  # noqa: F401
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ def one_line_errors(func):
         try:
             return func(*args, **kwargs)
         except StanceGraphError as exc:
-            fail(_first_line(exc))
+            for line in getattr(exc, "problems", ())[:-1]:  # a codebook's every problem, a line each
+                typer.echo(f"error: {line}", err=True)
+            fail(exc.problems[-1] if getattr(exc, "problems", ()) else _first_line(exc))
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except (typer.Exit, typer.Abort, SystemExit):
