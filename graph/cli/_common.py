@@ -52,19 +52,19 @@ def _first_line(exc: BaseException) -> str:
 def store_to_read(spec):
     """The store a reading command opens for ``--store spec`` (see :mod:`stancegraph.rdf.folders`):
     refuses a folder without one; a build's output folder means the store inside it (said once)."""
-    from ..rdf.folders import store_to_read as find
+    from ..rdf import folders
 
-    found = find(spec)
-    if str(found) != str(spec):
-        typer.echo(f"using the store in {found}", err=True)
-    return found
+    return _said(spec, folders.store_to_read(spec))
 
 
 def store_to_write(spec):
     """As :func:`store_to_read` for a command that may make the store (new or empty folder)."""
-    from ..rdf.folders import store_to_write as find
+    from ..rdf import folders
 
-    found = find(spec)
+    return _said(spec, folders.store_to_write(spec))
+
+
+def _said(spec, found):
     if str(found) != str(spec):
         typer.echo(f"using the store in {found}", err=True)
     return found
