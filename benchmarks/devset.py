@@ -1,0 +1,252 @@
+"""Score the current extractor on the development corpus of real news (benchmarks/devset/).
+
+    python benchmarks/devset.py [--split dev|test|all] [--errors] [--extractor NAME]
+    python benchmarks/devset.py --check                 # which texts are present and unchanged
+    python benchmarks/devset.py --restore ID FILE       # bring a text back from a search answer
+
+Runs the extractor on the texts present in benchmarks/devset/texts/ (read as ``stancegraph
+extract`` reads them), scores each split with ``stancegraph.evaluate`` (the rules of
+../shared/gold/score.py) against benchmarks/devset/gold.jsonl, and prints: strict and lenient
+P/R/F1 per split; a reliability table (strict precision of the predicted triples by their
+highest confidence, for calibration); strict P/R/F1 when only stances at or above a confidence
+threshold are kept. The last four lines are the summary. Texts missing or changed (sha256
+differs from sources.json) are left out and counted. See benchmarks/devset/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "devset"
+SPLITS = ("dev", "test")
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0001)
+THRESHOLDS = (0.5, 0.7)
+
+
+def load_sources(root: Path = HERE) -> list[dict]:
+    return json.loads((root / "sources.json").read_text(encoding="utf-8"))["documents"]
+
+
+def text_status(src: dict, root: Path = HERE) -> str:
+    """'ok', 'missing' or 'changed' (the text's sha256 is not the recorded one)."""
+    path = root / "texts" / f"{src['id']}.txt"
+    if not path.is_file():
+        return "missing"
+    return "ok" if hashlib.sha256(path.read_bytes()).hexdigest() == src["sha256"] else "changed"
+
+
+def gold_records(ids: set[str], root: Path = HERE) -> list[dict]:
+    """Gold records of the documents ``ids``, with ``evidence`` read from the text by offsets."""
+    texts = {i: (root / "texts" / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+    rows = []
+    for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["doc"] in texts:
+            rows.append({**rec, "evidence": texts[rec["doc"]][rec["start"]:rec["end"]]})
+    return rows
+
+
+def predict(ids: list[str], extractor: str | None, root: Path = HERE) -> list[dict]:
+    """Stance records of the classified stances of the texts ``ids``."""
+    from stancegraph.ingest import read_documents
+    from stancegraph.pipeline import extract
+
+    ingested = read_documents([root / "texts" / f"{i}.txt" for i in ids])
+    for err in ingested.errors:
+        print(f"skipped: {err}", file=sys.stderr)
+    return [s.to_record() for _, found in extract(ingested.documents, extractor=extractor)
+            for s in found if s.classified]
+
+
+def by_top_confidence(preds: list[dict], vocab) -> dict[tuple, list[dict]]:
+    """Predicted records grouped by their (doc, actor, polarity, topic) triple."""
+    from stancegraph.evaluate import polarity_of
+
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for p in preds:
+        key = (p["doc"], vocab.actor(p["actor"], p.get("actor_id")), polarity_of(p["polarity"]),
+               vocab.topic(p["topic"]))
+        groups[key].append(p)
+    return groups
+
+
+def reliability(preds: list[dict], gold: list[dict], vocab) -> list[tuple[float, float, int, float]]:
+    """(low, high, triples, strict precision) per confidence band; a triple counts in the band
+    of its highest confidence."""
+    from stancegraph.evaluate import evaluate
+
+    groups = by_top_confidence(preds, vocab)
+    rows = []
+    for low, high in zip(BANDS, BANDS[1:]):
+        band = [r for recs in groups.values() if low <= max(x["confidence"] for x in recs) < high
+                for r in recs]
+        s = evaluate(band, gold, vocab.codebook).strict
+        rows.append((low, min(high, 1.0), s.predicted, s.precision))
+    return rows
+
+
+def score_split(name: str, preds: list[dict], gold: list[dict], vocab) -> dict:
+    from stancegraph.evaluate import evaluate
+
+    ev = evaluate(preds, gold, vocab.codebook)
+    at = {t: evaluate([p for p in preds if p["confidence"] >= t], gold, vocab.codebook).strict
+          for t in THRESHOLDS}
+    return {"name": name, "ev": ev, "docs": len({g["doc"] for g in gold}), "at": at,
+            "reliability": reliability(preds, gold, vocab)}
+
+
+def print_report(results: list[dict], errors_of: list[str]) -> None:
+    print(f"{'split':5s} {'docs':>4s} {'req':>4s} {'pred':>4s} | strict {'P':>4s} {'R':>5s} {'F1':>5s} | "
+          f"lenient {'P':>4s} {'R':>5s} {'F1':>5s} | grounded")
+    for r in results:
+        s, l = r["ev"].strict, r["ev"].lenient
+        g = "n/a" if s.grounded is None else f"{s.grounded:.2f}"
+        print(f"{r['name']:5s} {r['docs']:4d} {s.required:4d} {s.predicted:4d} | "
+              f"{s.precision:11.2f} {s.recall:5.2f} {s.f1:5.3f} | "
+              f"{l.precision:12.2f} {l.recall:5.2f} {l.f1:5.3f} | {g}")
+    print("\nreliability: strict precision of predicted triples, by their highest confidence")
+    print("band        " + "".join(f"| {r['name']:5s} n     P " for r in results))
+    for i, (low, high, *_ ) in enumerate(results[0]["reliability"]):
+        cells = "".join(f"| {r['reliability'][i][2]:7d} {_p(r['reliability'][i]):>5s} " for r in results)
+        print(f"[{low:.1f}, {high:.1f}{']' if high >= 1 else ')'} " + cells)
+    print("\nkeeping stances with confidence >= t (strict)")
+    for t in THRESHOLDS:
+        print(f">= {t:.1f}  " + "".join(
+            f"| {r['name']:5s} P={r['at'][t].precision:.2f} R={r['at'][t].recall:.2f} "
+            f"F1={r['at'][t].f1:.3f} " for r in results))
+    for r in results:
+        if r["name"] in errors_of:
+            print(f"\n--- {r['name']}: false positives (strict)")
+            for e in r["ev"].false_positives:
+                print(_error_line("FP", e))
+            print(f"--- {r['name']}: missed required (strict)")
+            for e in r["ev"].misses:
+                print(_error_line("FN", e))
+
+
+def _error_line(kind: str, e) -> str:
+    lenient = " (lenient ok)" if e.lenient else ""
+    return f"  {kind} {e.doc} {e.actor} {e.polarity} {e.topic}{lenient} | {e.evidence[:150]}"
+
+
+def _p(row) -> str:
+    return f"{row[3]:.2f}" if row[2] else "-"
+
+
+def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, total: int, secs: float) -> None:
+    """The last four lines: one per split (dev, test, all), then one line of F1s."""
+    by = {r["name"]: r for r in results}
+    for name in ("dev", "test", "all"):
+        if name not in by:
+            print(f"{name:5s} not scored" + ("" if name in wanted else f" (--split {'/'.join(wanted)})"))
+            continue
+        s, l = by[name]["ev"].strict, by[name]["ev"].lenient
+        print(f"{name:5s} strict P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.3f} | lenient F1={l.f1:.3f}"
+              f" | {by[name]['docs']} docs, {s.required} required, {s.predicted} predicted")
+    f1 = " ".join(f"{n}={by[n]['ev'].strict.f1:.3f}" for n in ("dev", "test", "all") if n in by)
+    print(f"F1 strict {f1} ({present}/{total} texts, {secs:.0f} s)")
+
+
+def run(split: str, extractor: str | None, show_errors: bool) -> int:
+    from stancegraph.codebook import load_codebook
+    from stancegraph.evaluate import Vocabulary
+
+    t0 = time.perf_counter()
+    sources = load_sources()
+    status = {s["id"]: text_status(s) for s in sources}
+    wanted = SPLITS if split == "all" else (split,)
+    chosen = [s for s in sources if s["split"] in wanted]
+    ok = [s for s in chosen if status[s["id"]] == "ok"]
+    left_out = [f"{s['id']} ({status[s['id']]})" for s in chosen if status[s["id"]] != "ok"]
+    if left_out:
+        print(f"left out, text missing or changed: {', '.join(left_out)}", file=sys.stderr)
+    if not ok:
+        print(f"{HERE / 'texts'}: no {'/'.join(wanted)} text present and unchanged "
+              f"(0/{len(chosen)}); see benchmarks/devset/README.md to bring them back", file=sys.stderr)
+        return 1
+    vocab = Vocabulary(load_codebook())
+    preds = predict([s["id"] for s in ok], extractor)
+    gold = gold_records({s["id"] for s in ok})
+    results = []
+    for name in wanted:
+        ids = {s["id"] for s in ok if s["split"] == name}
+        if ids:
+            results.append(score_split(name, [p for p in preds if p["doc"] in ids],
+                                       [g for g in gold if g["doc"] in ids], vocab))
+    if len(results) > 1:
+        results.append(score_split("all", preds, gold, vocab))
+    print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}), extractor "
+          f"{extractor or 'stancegraph.rules.v1'}\n")
+    # errors of the test half only when asked for by name: tuning looks at dev
+    print_report(results, [r["name"] for r in results if show_errors and r["name"] == split
+                           or show_errors and split == "all" and r["name"] == "dev"])
+    print()
+    print_summary(results, wanted, len(ok), len(chosen), time.perf_counter() - t0)
+    return 0
+
+
+def check() -> int:
+    sources = load_sources()
+    bad = 0
+    for s in sources:
+        st = text_status(s)
+        bad += st != "ok"
+        print(f"{st:8s} {s['split']:5s} {s['id']}  {s['url']}")
+    print(f"{len(sources) - bad} of {len(sources)} texts present and unchanged")
+    return 1 if bad else 0
+
+
+def restore(doc_id: str, answer: Path) -> int:
+    """Cut the text of ``doc_id`` from a saved search answer (JSON, or the bare excerpt)."""
+    src = next((s for s in load_sources() if s["id"] == doc_id), None)
+    if src is None:
+        print(f"{doc_id}: not in {HERE / 'sources.json'}", file=sys.stderr)
+        return 2
+    raw = answer.read_text(encoding="utf-8")
+    excerpt = raw
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        data = None
+    if isinstance(data, str):
+        excerpt = data
+    elif isinstance(data, dict):
+        hits = [r["excerpt"] for r in data.get("results", []) if r.get("url") == src["url"]]
+        if not hits:
+            print(f"{answer}: no result for {src['url']}", file=sys.stderr)
+            return 1
+        excerpt = hits[0]
+    text = excerpt[src["cut"]["start"]:src["cut"]["end"]]
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != src["sha256"]:
+        print(f"{answer}: the cut text's sha256 is not the recorded one (the stored page changed?); "
+              f"nothing written", file=sys.stderr)
+        return 1
+    out = HERE / "texts" / f"{doc_id}.txt"
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(text.encode("utf-8"))
+    print(f"{out}: restored, sha256 ok")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument("--errors", action="store_true", help="list false positives and misses")
+    ap.add_argument("--extractor", default=None, help="registered extractor name")
+    ap.add_argument("--check", action="store_true", help="check the texts by sha256 and stop")
+    ap.add_argument("--restore", nargs=2, metavar=("ID", "FILE"), help="bring a text back")
+    args = ap.parse_args(argv)
+    if args.check:
+        return check()
+    if args.restore:
+        return restore(args.restore[0], Path(args.restore[1]))
+    return run(args.split, args.extractor, args.errors)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
