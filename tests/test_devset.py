@@ -49,12 +49,22 @@ def test_no_reserved_domain():
         assert not any(host == d or host.endswith("." + d) for d in RESERVED), s["url"]
 
 
-def test_split_follows_the_recorded_rule_and_is_about_a_third():
-    for s in SOURCES:
-        expected = "test" if int(hashlib.sha256(s["id"].encode()).hexdigest(), 16) % 3 == 0 else "dev"
-        assert s["split"] == expected, s["id"]
-    share = sum(s["split"] == "test" for s in SOURCES) / len(SOURCES)
-    assert 0.25 <= share <= 0.4
+def test_split_follows_the_recorded_rule_and_is_a_third():
+    def h(doc_id):
+        return hashlib.sha256(doc_id.encode()).hexdigest()
+
+    batches = sorted({s["batch"] for s in SOURCES})
+    assert batches[0] == 1
+    first = [s for s in SOURCES if s["batch"] == 1]
+    for s in first:
+        assert s["split"] == ("test" if int(h(s["id"]), 16) % 3 == 0 else "dev"), s["id"]
+    seen = list(first)
+    for batch in batches[1:]:
+        docs = sorted((s for s in SOURCES if s["batch"] == batch), key=lambda s: h(s["id"]))
+        k = round((len(seen) + len(docs)) / 3) - sum(s["split"] == "test" for s in seen)
+        assert [s["split"] for s in docs] == ["test"] * k + ["dev"] * (len(docs) - k)
+        seen += docs
+    assert round(len(SOURCES) / 3) == sum(s["split"] == "test" for s in SOURCES)
 
 
 def test_sources_say_how_to_cut_each_text():
