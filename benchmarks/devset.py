@@ -113,18 +113,19 @@ def by_top_confidence(preds: list[dict], vocab) -> dict[tuple, list[dict]]:
     return groups
 
 
-def reliability(preds: list[dict], gold: list[dict], vocab) -> list[tuple[float, float, int, float]]:
-    """(low, high, triples, strict precision) per confidence band; a triple counts in the band
-    of its highest confidence."""
+def reliability(preds: list[dict], gold: list[dict], vocab) -> list[tuple[float, float, int, float, float]]:
+    """(low, high, triples, strict precision, mean confidence) per confidence band; a triple
+    counts in the band of its highest confidence. Calibrated: precision close to the mean."""
     from stancegraph.evaluate import evaluate
 
     groups = by_top_confidence(preds, vocab)
+    top = {key: max(r["confidence"] for r in recs) for key, recs in groups.items()}
     rows = []
     for low, high in zip(BANDS, BANDS[1:]):
-        band = [r for recs in groups.values() if low <= max(x["confidence"] for x in recs) < high
-                for r in recs]
-        s = evaluate(band, gold, vocab.codebook).strict
-        rows.append((low, min(high, 1.0), s.predicted, s.precision))
+        keys = [k for k, c in top.items() if low <= c < high]
+        s = evaluate([r for k in keys for r in groups[k]], gold, vocab.codebook).strict
+        mean = sum(top[k] for k in keys) / len(keys) if keys else 0.0
+        rows.append((low, min(high, 1.0), s.predicted, s.precision, mean))
     return rows
 
 
@@ -147,10 +148,11 @@ def print_report(results: list[dict], errors_of: list[str]) -> None:
         print(f"{r['name']:5s} {r['docs']:4d} {s.required:4d} {s.predicted:4d} | "
               f"{s.precision:11.2f} {s.recall:5.2f} {s.f1:5.3f} | "
               f"{l.precision:12.2f} {l.recall:5.2f} {l.f1:5.3f} | {g}")
-    print("\nreliability: strict precision of predicted triples, by their highest confidence")
-    print("band        " + "".join(f"| {r['name']:5s} n     P " for r in results))
+    print("\nreliability: strict precision of predicted triples by their highest confidence"
+          " (calibrated when P is near the mean confidence)")
+    print("band       " + "".join(f"| {r['name']:5s}    n  conf     P " for r in results))
     for i, (low, high, *_ ) in enumerate(results[0]["reliability"]):
-        cells = "".join(f"| {r['reliability'][i][2]:7d} {_p(r['reliability'][i]):>5s} " for r in results)
+        cells = "".join(_band_cells(r["reliability"][i]) for r in results)
         print(f"[{low:.1f}, {high:.1f}{']' if high >= 1 else ')'} " + cells)
     print("\nkeeping stances with confidence >= t (strict)")
     for t in THRESHOLDS:
@@ -172,8 +174,11 @@ def _error_line(kind: str, e) -> str:
     return f"  {kind} {e.doc} {e.actor} {e.polarity} {e.topic}{lenient} | {e.evidence[:150]}"
 
 
-def _p(row) -> str:
-    return f"{row[3]:.2f}" if row[2] else "-"
+def _band_cells(row) -> str:
+    n, precision, mean = row[2], row[3], row[4]
+    if not n:
+        return f"| {'':5s} {0:4d}     -     - "
+    return f"| {'':5s} {n:4d}  {mean:.2f}  {precision:.2f} "
 
 
 def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, total: int, secs: float) -> None:
