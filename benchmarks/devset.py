@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent / "devset"
 SPLITS = ("dev", "test")
 BANDS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0001)
 THRESHOLDS = (0.5, 0.7)
+BUDGET = 25.0  # seconds of extraction in a default run (a before-stop hook allows 40 s in all)
+CHUNK = 6  # documents parsed between two looks at the budget
 
 
 def load_sources(root: Path = HERE) -> list[dict]:
@@ -51,17 +53,19 @@ def gold_records(ids: set[str], root: Path = HERE) -> list[dict]:
     return rows
 
 
-def predict(sources: list[dict], extractor: str | None, cache: bool = True,
-            root: Path = HERE) -> tuple[list[dict], int]:
-    """Stance records of the classified stances of the texts of ``sources``, and how many
-    documents' records came from the cache.
+def predict(sources: list[dict], extractor: str | None, cache: bool = True, root: Path = HERE,
+            budget: float = 0) -> tuple[list[dict], int, set[str]]:
+    """Stance records of the classified stances of the texts of ``sources``, how many
+    documents' records came from the cache, and the ids of the documents done: with a
+    ``budget`` (seconds, 0 = none), extraction stops once it is spent, and the documents
+    not reached are left for the next run.
 
     With ``cache``, each document's records are kept in ``root/.cache`` under a key of the
     extractor's code (every file of the installed stancegraph package and its ontology), the
     extractor name, the model version and the text's sha256: an unchanged extractor is not run
     again on an unchanged text, and any change to the code runs it afresh."""
+    from stancegraph.extract import DEFAULT, create
     from stancegraph.ingest import read_documents
-    from stancegraph.pipeline import extract
 
     code = code_digest(extractor) if cache else ""
     keys = {s["id"]: hashlib.sha256(f"{code}|{s['sha256']}".encode()).hexdigest() for s in sources}
@@ -70,15 +74,23 @@ def predict(sources: list[dict], extractor: str | None, cache: bool = True,
     records: dict[str, list[dict]] = {i: json.loads(cached[i].read_text(encoding="utf-8"))
                                       for i in keys if i not in todo}
     if todo:
+        t0 = time.perf_counter()
         ingested = read_documents([root / "texts" / f"{i}.txt" for i in todo])
         for err in ingested.errors:
             print(f"skipped: {err}", file=sys.stderr)
-        for doc, found in extract(ingested.documents, extractor=extractor):
-            records[doc.id] = [s.to_record() for s in found if s.classified]
-            if cache:
-                cached[doc.id].parent.mkdir(exist_ok=True)
-                cached[doc.id].write_text(json.dumps(records[doc.id]), encoding="utf-8")
-    return [r for s in sources for r in records.get(s["id"], [])], len(keys) - len(todo)
+        extract = create(extractor or DEFAULT).extract
+        docs = ingested.documents
+        for i in range(0, len(docs), CHUNK):
+            if i and budget and time.perf_counter() - t0 > budget:  # at least one chunk is done
+                break
+            chunk = docs[i:i + CHUNK]
+            for doc, found in extract(chunk):
+                records[doc.id] = [s.to_record() for s in found if s.classified]
+                if cache:
+                    cached[doc.id].parent.mkdir(exist_ok=True)
+                    cached[doc.id].write_text(json.dumps(records[doc.id]), encoding="utf-8")
+    return ([r for s in sources for r in records.get(s["id"], [])], len(keys) - len(todo),
+            set(records))
 
 
 def code_digest(extractor: str | None) -> str:
@@ -181,22 +193,25 @@ def _band_cells(row) -> str:
     return f"| {'':5s} {n:4d}  {mean:.2f}  {precision:.2f} "
 
 
-def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, total: int, secs: float) -> None:
+def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, total: int, secs: float,
+                  note: str = "") -> None:
     """The last four lines: one per split (dev, test, all), then one line of F1s."""
     by = {r["name"]: r for r in results}
     for name in ("dev", "test", "all"):
         if name not in by:
-            print(f"{name:5s} not scored" + ("" if name in wanted else f" (--split {'/'.join(wanted)})"))
+            why = ("one split only" if name == "all" else f"--split {wanted[0]}" if name not in wanted
+                   else "no text done")
+            print(f"{name:5s} not scored ({why})")
             continue
         s, l = by[name]["ev"].strict, by[name]["ev"].lenient
         print(f"{name:5s} strict P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.3f} | lenient F1={l.f1:.3f}"
               f" | {by[name]['docs']} docs, {s.required} required, {s.predicted} predicted")
     f1 = " ".join(f"{n}={by[n]['ev'].strict.f1:.3f}" for n in ("dev", "test", "all") if n in by)
-    print(f"F1 strict {f1} ({present}/{total} texts, {secs:.0f} s)")
+    print(f"F1 strict {f1} ({present}/{total} texts, {secs:.0f} s{note})")
 
 
 def run(split: str, extractor: str | None = None, show_errors: bool = False, cache: bool = True,
-        root: Path = HERE) -> int:
+        root: Path = HERE, budget: float = 0) -> int:
     from stancegraph.codebook import load_codebook
     from stancegraph.evaluate import Vocabulary
 
@@ -214,8 +229,10 @@ def run(split: str, extractor: str | None = None, show_errors: bool = False, cac
               f"(0/{len(chosen)}); see benchmarks/devset/README.md to bring them back", file=sys.stderr)
         return 1
     vocab = Vocabulary(load_codebook())
-    preds, n_cached = predict(ok, extractor, cache, root)
-    gold = gold_records({s["id"] for s in ok}, root)
+    preds, n_cached, done = predict(ok, extractor, cache, root, budget)
+    partial = len(done) < len(ok)
+    ok = [s for s in ok if s["id"] in done]
+    gold = gold_records(done, root)
     results = []
     for name in wanted:
         ids = {s["id"] for s in ok if s["split"] == name}
@@ -230,7 +247,8 @@ def run(split: str, extractor: str | None = None, show_errors: bool = False, cac
     errors_of = [split] if split != "all" else ["dev"]
     print_report(results, errors_of if show_errors else [])
     print()
-    print_summary(results, wanted, len(ok), len(chosen), time.perf_counter() - t0)
+    note = f", partial: the {budget:.0f} s budget was spent, run again to go on" if partial else ""
+    print_summary(results, wanted, len(ok), len(chosen), time.perf_counter() - t0, note)
     return 0
 
 
@@ -294,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list false positives and misses")
     ap.add_argument("--extractor", default=None, help="registered extractor name")
     ap.add_argument("--no-cache", action="store_true", help="run the extractor on every text afresh")
+    ap.add_argument("--budget", type=float, default=BUDGET, metavar="SECONDS",
+                    help=f"stop extracting after this many seconds and score the texts done; the cache "
+                         f"keeps them for the next run (default {BUDGET:.0f}; 0: no limit)")
     ap.add_argument("--check", action="store_true", help="check the texts by sha256 and stop")
     ap.add_argument("--restore", nargs=2, metavar=("ID", "FILE"), help="bring a text back")
     args = ap.parse_args(argv)
@@ -302,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.restore:
         return restore(args.restore[0], Path(args.restore[1]))
     try:
-        return run(args.split, args.extractor, args.errors, cache=not args.no_cache)
+        return run(args.split, args.extractor, args.errors, cache=not args.no_cache, budget=args.budget)
     except StanceGraphError as exc:
         print(f"devset: {exc}", file=sys.stderr)
         return 2

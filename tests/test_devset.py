@@ -206,3 +206,22 @@ def test_run_scores_each_split_and_ends_with_the_summary(tmp_path, capsys):
     assert "--- dev: false positives (strict)" in out
     assert not any(line.startswith("--- test") for line in out)
     assert out[-3].startswith("test  not scored (--split dev)")
+
+
+@pytest.mark.model
+def test_a_spent_budget_scores_the_texts_done_and_the_next_run_goes_on(tmp_path, capsys, monkeypatch):
+    root = make_corpus(tmp_path, {"a1": TEXT_A, "b1": TEXT_B}, {"a1": "dev", "b1": "test"})
+    for doc in ("a1", "b1"):
+        assert devset.restore(doc, tmp_path / f"{doc}.json", root) == 0
+    (root / "gold.jsonl").write_text(gold_line("a1", TEXT_A, "Ukraine will never give up its territory",
+                                               "zelenskyy", "oppose", "territorial_concessions") + "\n"
+                                     + gold_line("b1", TEXT_B, "Germany supports the use of frozen Russian assets",
+                                                 "merz", "support", "frozen_assets") + "\n")
+    monkeypatch.setattr(devset, "CHUNK", 1)
+    capsys.readouterr()
+    assert devset.run("all", root=root, budget=1e-9) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "(1/2 texts" in last and "partial: the 0 s budget was spent" in last
+    assert devset.run("all", root=root, budget=1e-9) == 0  # the first text comes from the cache
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "1 from the cache" in out[0] and "(2/2 texts" in out[-1] and "partial" not in out[-1]
