@@ -63,7 +63,8 @@ def predict(sources: list[dict], extractor: str | None, cache: bool = True, root
     With ``cache``, each document's records are kept in ``root/.cache`` under a key of the
     extractor's code (every file of the installed stancegraph package and its ontology), the
     extractor name, the model version and the text's sha256: an unchanged extractor is not run
-    again on an unchanged text, and any change to the code runs it afresh."""
+    again on an unchanged text, and any change to the code runs it afresh. An extractor
+    registered from another package is keyed by its name only: use ``cache=False`` for it."""
     from stancegraph.extract import DEFAULT, create
     from stancegraph.ingest import read_documents
 
@@ -113,7 +114,7 @@ def code_digest(extractor: str | None) -> str:
     return h.hexdigest()
 
 
-def by_top_confidence(preds: list[dict], vocab) -> dict[tuple, list[dict]]:
+def by_triple(preds: list[dict], vocab) -> dict[tuple, list[dict]]:
     """Predicted records grouped by their (doc, actor, polarity, topic) triple."""
     from stancegraph.evaluate import polarity_of
 
@@ -130,7 +131,7 @@ def reliability(preds: list[dict], gold: list[dict], vocab) -> list[tuple[float,
     counts in the band of its highest confidence. Calibrated: precision close to the mean."""
     from stancegraph.evaluate import evaluate
 
-    groups = by_top_confidence(preds, vocab)
+    groups = by_triple(preds, vocab)
     top = {key: max(r["confidence"] for r in recs) for key, recs in groups.items()}
     rows = []
     for low, high in zip(BANDS, BANDS[1:]):
