@@ -13,7 +13,10 @@ texts present (a text whose sha256 differs from ``sources.json`` is skipped, wit
 scores the stances with the project's reference scorer ``../shared/gold/score.py`` (its
 scheme built from the codebook: ids, labels, aliases, memberOf) and prints strict and lenient
 precision, recall and F1. ``--errors`` also prints ``stancegraph evaluate``'s table (by topic,
-by actor, the false positives and misses with their sentences). The last line is the summary.
+by actor, the false positives and misses with their sentences). ``--naive`` scores, instead of
+the extractor, sentence co-occurrence: every codebook actor named in a sentence takes every topic
+phrase of that sentence, support for a topic label and oppose for a contra label (the reference
+line of issue 11's table). The last line is the summary.
 """
 from __future__ import annotations
 
@@ -68,6 +71,28 @@ def scheme_of(codebook_path: Path) -> dict:
     return {"actors": actors, "topics": topics}
 
 
+def naive_stances(texts: list[Path]) -> list[dict]:
+    """Sentence co-occurrence: each codebook actor named in a sentence x each topic phrase in it."""
+    from stancegraph.codebook import load_codebook
+    from stancegraph.extract.rules.topics import OWNED, TopicMatcher
+    from stancegraph.nlp import load_pipeline
+
+    book = load_codebook(CODEBOOK)
+    nlp = load_pipeline(book)
+    matcher = TopicMatcher(nlp, book)
+    out = []
+    for path in texts:
+        doc = nlp(path.read_text(encoding="utf-8"))
+        mentions = matcher(doc)
+        for sent in doc.sents:
+            actors = {e.ent_id_ for e in sent.ents if e.ent_id_ in book.actors}
+            topics = {(tid, sign) for m in mentions if sent.start <= m.start < sent.end
+                      for tid, sign, kind in m.candidates if kind != OWNED}
+            out += [{"doc": path.stem, "actor": a, "polarity": "support" if sign > 0 else "oppose",
+                     "topic": tid, "evidence": sent.text} for a in actors for tid, sign in topics]
+    return out
+
+
 def stancegraph(*args: str) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).with_name("stancegraph")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, check=False)
@@ -76,6 +101,7 @@ def stancegraph(*args: str) -> subprocess.CompletedProcess:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", action="store_true", help="also print stancegraph evaluate's table and errors")
+    ap.add_argument("--naive", action="store_true", help="score sentence co-occurrence instead of the extractor")
     ap.add_argument("--keep", type=Path, help="write pred.jsonl and gold.jsonl (with evidence) into this folder")
     args = ap.parse_args()
 
@@ -85,10 +111,13 @@ def main() -> None:
     if not texts:
         sys.exit(f"no texts in {HERE / 'texts'}: see {HERE / 'README.md'} to bring them back")
 
-    run = stancegraph("extract", *map(str, texts), "--format", "jsonl", "--codebook", str(CODEBOOK))
-    if run.returncode != 0:
-        sys.exit(f"stancegraph extract failed: {run.stderr.strip()}")
-    preds = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    if args.naive:
+        preds = naive_stances(texts)
+    else:
+        run = stancegraph("extract", *map(str, texts), "--format", "jsonl", "--codebook", str(CODEBOOK))
+        if run.returncode != 0:
+            sys.exit(f"stancegraph extract failed: {run.stderr.strip()}")
+        preds = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     gold = gold_for(texts)
 
     spec = importlib.util.spec_from_file_location("score", SCORER)
@@ -107,7 +136,8 @@ def main() -> None:
             print(ev.stdout.rstrip())
 
     n_req = sum(1 for g in gold if g.get("required", True))
-    print(f"debate 2 (global plastics treaty): {len(texts)} texts, {len(gold)} gold stances "
+    what = "naive sentence co-occurrence" if args.naive else "stancegraph extract"
+    print(f"debate 2 (global plastics treaty), {what}: {len(texts)} texts, {len(gold)} gold stances "
           f"({n_req} required), {len(preds)} predicted stances")
     for mode, m in res.items():
         g = "n/a" if m["grounded"] is None else f"{m['grounded']:.2f}"

@@ -133,11 +133,13 @@ def test_reference_scorer_reads_the_codebook_scheme(gold):
 def test_benchmark_runs_end_to_end(sources):
     if not all((HERE / "texts" / f"{s['id']}.txt").exists() for s in sources) or not SCORER.exists():
         pytest.skip("texts or reference scorer not present")
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "debate2.py")], capture_output=True,
-                         text=True, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    last = run.stdout.strip().splitlines()[-1]
-    m = re.fullmatch(r"F1 strict=(\d\.\d{3}) lenient=(\d\.\d{3}) \(P=(\d\.\d\d) R=(\d\.\d\d)\)", last)
-    assert m, last
-    strict, lenient = float(m.group(1)), float(m.group(2))
-    assert 0.0 < strict <= lenient <= 1.0
+    for flag, what in (([], "stancegraph extract"), (["--naive"], "naive sentence co-occurrence")):
+        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "debate2.py"), *flag],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+        last = run.stdout.strip().splitlines()[-1]
+        m = re.fullmatch(r"F1 strict=(\d\.\d{3}) lenient=(\d\.\d{3}) \(P=(\d\.\d\d) R=(\d\.\d\d)\)", last)
+        assert m, last
+        strict, lenient = float(m.group(1)), float(m.group(2))
+        assert 0.0 < strict <= lenient <= 1.0
+        assert f"debate 2 (global plastics treaty), {what}: 25 texts" in run.stdout
