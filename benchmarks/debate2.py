@@ -128,8 +128,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "pred.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
-        (folder / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+        for name, records in (("pred.jsonl", preds), ("gold.jsonl", gold)):
+            lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            (folder / name).write_text("".join(lines), encoding="utf-8")
         if args.errors:
             ev = stancegraph("evaluate", str(folder / "pred.jsonl"), str(folder / "gold.jsonl"),
                              "--codebook", str(CODEBOOK))
