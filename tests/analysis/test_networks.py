@@ -31,7 +31,8 @@ EXPECTED = {  # normalization: (congruence A-B, conflict A-B, conflict A-C, conf
     "no": (5, 1, 2, 1),
     "average": (5 / 4.5, 1 / 4.5, 2 / 2.5, 1 / 3),
     "jaccard": (5 / 7, 1 / 7, 2 / 5, 1 / 6),  # m10 + m01 + m11: (4-3) + (5-4) + 5; A-C: 4 + 1 + 0
-    "cosine": (5 / math.sqrt(66), 1 / math.sqrt(66), 2 / math.sqrt(6), 1 / math.sqrt(11)),
+    "cosine": (5 / 20, 1 / 20, 2 / 4, 1 / 5),  # DNA's: n_i * n_j (statement counts)
+    "vector-cosine": (5 / math.sqrt(66), 1 / math.sqrt(66), 2 / math.sqrt(6), 1 / math.sqrt(11)),
 }
 
 
@@ -78,12 +79,14 @@ def test_binary_jaccard_and_cosine_are_the_set_measures(a, b):
     ps = [Position("a", t, q) for t, q in a] + [Position("b", t, q) for t, q in b]
     shared = len(a & b)
     jaccard = weights(congruence_network(ps, normalization="jaccard"))
-    cosine = weights(congruence_network(ps, normalization="cosine"))
+    cosine = weights(congruence_network(ps, normalization="vector-cosine"))
+    dna_cosine = weights(congruence_network(ps, normalization="cosine"))
     if shared:
         assert jaccard[("actor:a", "actor:b")] == pytest.approx(shared / len(a | b))
         assert cosine[("actor:a", "actor:b")] == pytest.approx(shared / math.sqrt(len(a) * len(b)))
+        assert dna_cosine[("actor:a", "actor:b")] == pytest.approx(shared / (len(a) * len(b)))
     else:
-        assert jaccard == cosine == {}
+        assert jaccard == cosine == dna_cosine == {}
 
 
 def test_affiliation_network_signs_weights_and_evidence():
