@@ -16,6 +16,7 @@ per document, calendar week, month or year, or one in all (``acrossrange``).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -47,6 +48,7 @@ class Statement:
     actor_kind: str = ""
     topic_label: str = ""
     candidate: bool = False
+    start: int = 0  # where the evidence starts in its document
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def statements(store: "StanceStore") -> list[Statement]:
             polarity=Polarity(r["polarity"]), confidence=float(r["confidence"]), evidence=r["evidence"] or "",
             doc=r["doc"] or "", date=r["date"] if isinstance(r["date"], date) else None,
             actor_label=r["actorLabel"] or "", actor_kind=r["actorKind"] or "",
-            topic_label=r["topicLabel"] or "", candidate=_candidate(r["topic"], coded)))
+            topic_label=r["topicLabel"] or "", candidate=_candidate(r["topic"], coded),
+            start=int(r["start"] or 0)))
     return out
 
 
@@ -145,7 +148,7 @@ def from_stance(stance: Stance) -> Statement:
     return Statement(actor=stance.actor_id, topic=topic, polarity=stance.polarity,
                      confidence=stance.confidence, evidence=stance.evidence, doc=stance.doc_id,
                      actor_label=stance.actor, actor_kind=stance.actor_kind,
-                     topic_label=stance.topic_label, candidate=stance.topic is None)
+                     topic_label=stance.topic_label, candidate=stance.topic is None, start=stance.start)
 
 
 def to_positions(items: Iterable[Statement]) -> list[Position]:
@@ -173,7 +176,7 @@ def to_positions(items: Iterable[Statement]) -> list[Position]:
 def drop_duplicates(items: Iterable[Statement], duplicates: str = "include", *,
                     qualifier: bool = True) -> list[Statement]:
     """The statements DNA keeps under its ``duplicates`` setting (``Exporter.filterStatements``):
-    oldest first, a statement is dropped when one already kept has the same actor, topic and
+    oldest first (then by document and position, as DNA orders them), a statement is dropped when one already kept has the same actor, topic and
     (with ``qualifier``) polarity in the same document, ISO calendar week, calendar month or
     year, or anywhere (``acrossrange``). ``qualifier=False`` is DNA's aggregation "ignore",
     which does not compare the polarity. Undated statements are never duplicates by date.
@@ -188,7 +191,8 @@ def drop_duplicates(items: Iterable[Statement], duplicates: str = "include", *,
     items = list(items)
     if duplicates == "include":
         return items
-    ordered = sorted(enumerate(items), key=lambda e: (e[1].date is None, e[1].date or date.min, e[0]))
+    ordered = sorted(enumerate(items), key=lambda e: (e[1].date is None, e[1].date or date.min,
+                                                      _natural(e[1].doc), e[1].start, e[0]))
     seen: set[tuple] = set()
     kept: list[Statement] = []
     for n, s in ordered:
@@ -197,6 +201,11 @@ def drop_duplicates(items: Iterable[Statement], duplicates: str = "include", *,
             seen.add(key)
             kept.append(s)
     return kept
+
+
+def _natural(text: str) -> tuple:
+    """``"doc-10"`` after ``"doc-9"``: DNA orders statements by date, then document id (a number)."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
 
 
 def _bucket(s: Statement, duplicates: str, n: int):
