@@ -2,7 +2,8 @@
 
     python benchmarks/dna_check.py [PATH.dna]      # default: ../shared/dna/sample.dna
 
-Runs ``stancegraph dna import`` and then ``stancegraph dna export`` for every normalisation,
+Runs ``stancegraph dna import`` (organizations, then persons as actors) and then
+``stancegraph dna export`` for every normalisation,
 duplicates setting and aggregation, reads the GraphML files back (nodes by their ``name``) and
 compares every edge with :mod:`dna_reference`, an independent re-implementation of DNA's
 ``Exporter.filterStatements``, ``computeOneModeMatrix`` and ``computeTwoModeMatrix``. Prints
@@ -57,9 +58,10 @@ def differing(a: dict, b: dict) -> int:
 
 
 def check_networks(path: Path, store: Path, work: Path, *, duplicates=ref.DUPLICATES,
-                   normalizations=ref.NORMALIZATIONS) -> list[tuple]:
-    """``(network, aggregation, normalization, duplicates, edges, reference edges, differing)`` rows."""
-    statements = ref.load(path)
+                   normalizations=ref.NORMALIZATIONS, actor: str = "organization") -> list[tuple]:
+    """``(network, aggregation, normalization, duplicates, edges, reference edges, differing)`` rows
+    for ``store``, where ``path`` was imported with ``--actor actor``."""
+    statements = ref.load(path, variable1=actor)
     rows = []
     for dup in duplicates:
         for norm in normalizations:
@@ -76,7 +78,7 @@ def check_networks(path: Path, store: Path, work: Path, *, duplicates=ref.DUPLIC
             got = graphml_edges(out / "affiliation.graphml", two_mode=True)
             want = ref.two_mode(statements, agg, dup)
             rows.append(("two-mode", agg, "no", dup, len(got), len(want), differing(got, want)))
-    return rows
+    return [(f"{network} ({actor})", *rest) for network, *rest in rows]
 
 
 def check_statements(path: Path, csv_path: Path, statement_type: str = "DNA Statement") -> list[str]:
@@ -114,13 +116,16 @@ def main(argv: list[str]) -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        run("dna", "import", path, "--store", work / "store")
-        rows = check_networks(path, work / "store", work)
-        run("dna", "export", "--store", work / "store", "--out", work / "plain")
+        rows = []
+        for actor in ("organization", "person"):
+            run("dna", "import", path, "--store", work / actor, "--actor", actor)
+            rows += check_networks(path, work / actor, work / f"{actor}-out", actor=actor)
+        run("dna", "export", "--store", work / "organization", "--out", work / "plain")
         problems = check_statements(path, work / "plain" / "statements.csv")
-    print(f"{'network':9} {'aggregation':11} {'normalization':13} {'duplicates':11} {'edges':>5} {'DNA':>5} {'differ':>6}")
+    print(f"{'network':23} {'aggregation':11} {'normalization':13} {'duplicates':11} {'edges':>5} {'DNA':>5} "
+          f"{'differ':>6}")
     for row in rows:
-        print(f"{row[0]:9} {row[1]:11} {row[2]:13} {row[3]:11} {row[4]:5} {row[5]:5} {row[6]:6}")
+        print(f"{row[0]:23} {row[1]:11} {row[2]:13} {row[3]:11} {row[4]:5} {row[5]:5} {row[6]:6}")
     bad = sum(r[6] for r in rows)
     print(f"{len(rows)} networks, {sum(r[5] for r in rows)} edges by DNA's formulas, {bad} weights differ")
     print(f"statements.csv: {len(problems)} differences from the database")

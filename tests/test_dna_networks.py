@@ -175,6 +175,29 @@ def test_every_option_gives_dna_formulas(dna_file, imported, tmp_path, duplicate
     assert sum(r[5] for r in rows) > 0
 
 
+def test_person_networks_give_dna_formulas(dna_file, cli, tmp_path):
+    run = cli("dna", "import", dna_file, "--store", tmp_path / "persons", "--actor", "person")
+    assert run.exit_code == 0, run.stderr
+    rows = load_benchmark("dna_check").check_networks(dna_file, tmp_path / "persons", tmp_path, actor="person",
+                                                      duplicates=["include", "document"])
+    assert [r for r in rows if r[6]] == [] and sum(r[5] for r in rows) > 0
+
+
+def test_bad_options_are_one_line_errors(imported, cli, tmp_path):
+    for args, message in (
+            (["-a", "difference"], "error: --aggregation: unknown value 'difference'; use one of: "
+                                   "ignore, congruence, conflict, subtract"),
+            (["--two-mode-aggregation", "congruence"], "error: --two-mode-aggregation: unknown value "
+                                                      "'congruence'; use one of: ignore, subtract, combine"),
+            (["--duplicates", "day"], "error: --duplicates: unknown value 'day'; use one of: include, document, "
+                                      "week, month, year, acrossrange"),
+            (["-n", "euclid"], "error: --normalization: unknown value 'euclid'; use one of: no, average, "
+                               "jaccard, cosine, vector-cosine")):
+        run = cli("dna", "export", "--store", imported, "--out", tmp_path / "o", *args)
+        assert (run.exit_code, run.exception, run.stderr.strip()) == (2, None, message)
+    assert not (tmp_path / "o").exists()  # nothing written
+
+
 def test_duplicates_by_hand(imported, cli, tmp_path):
     run = cli("dna", "export", "--store", imported, "--out", tmp_path, "--duplicates", "document",
               "-a", "congruence", "-a", "ignore")

@@ -63,3 +63,12 @@ def test_sample_networks_match_dna_formulas(store, tmp_path, duplicates):
     rows = dna_check().check_networks(SAMPLE, store, tmp_path, duplicates=[duplicates])
     assert [r for r in rows if r[6]] == []
     assert len(rows) == 19
+
+
+def test_sample_person_networks_match_dna_formulas(cli, tmp_path):
+    run = cli("dna", "import", SAMPLE, "--store", tmp_path / "persons", "--actor", "person")
+    assert run.exit_code == 0, run.stderr
+    rows = dna_check().check_networks(SAMPLE, tmp_path / "persons", tmp_path, duplicates=["document"],
+                                      normalizations=["no", "jaccard", "cosine"], actor="person")
+    assert [r for r in rows if r[6]] == []
+    assert {r[4] for r in rows if r[:3] == ("one-mode (person)", "congruence", "no")} == {16}

@@ -64,7 +64,8 @@ def export_dna(
     two_mode: str = typer.Option("ignore", "--two-mode-aggregation",
                                  help="affiliation.graphml (actor x concept): ignore, subtract or combine."),
     candidates: bool = typer.Option(True, "--candidates/--no-candidates",
-                                    help="Include concepts outside the codebook (imported concepts, candidate topics)."),
+                                    help="Include candidate topics (unclassified phrases stancegraph found). "
+                                         "Concepts coded in an imported DNA database are always included."),
 ) -> None:
     """Write the statement table (CSV, as DNA's event list) and rDNA's networks (GraphML): the
     one-mode actor networks ignore, congruence, conflict and subtract, and the two-mode

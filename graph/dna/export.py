@@ -37,9 +37,9 @@ def statement_rows(store: "StanceStore", codebook: Codebook | None = None, *, ca
     records = {str(node): json.loads(str(record)) for node, record in run_query(store, "_source-records").rows}
     rows, others = [], []
     for s in store.stances():
-        if not (candidates or s.classified):
-            continue
         record = records.get(str(mint.stance_iri(s)))
+        if not (candidates or s.classified or record is not None):
+            continue
         doc_record = records.get(str(mint.doc_iri(s.doc_id)))
         if record is not None and doc_record is not None:
             rows.append(_dna_row(s, record, doc_record))
