@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 import sqlite3
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -259,6 +260,21 @@ def test_imported_concepts_are_topics_in_views(imported, cli, tmp_path):
     with StanceStore.open(imported) as st:
         assert view_graph(st, "congruence").number_of_edges() == 3
         assert view_graph(st, "affiliation").number_of_nodes() == 7
+
+
+def drawn(dom: str) -> dict[str, str]:
+    """What the page reports it drew (its ``sg-status`` element)."""
+    match = re.search(r'<div id="sg-status"([^>]*)>', dom)
+    assert match, "the network was never drawn"
+    return dict(re.findall(r'data-(\w+)="([^"]*)"', match.group(1)))
+
+
+@pytest.mark.browser
+def test_congruence_map_of_an_import_draws_in_chromium(imported, cli, chromium, tmp_path):
+    run = cli("viz", "--view", "congruence", "--store", imported, "-o", tmp_path / "c.html")
+    assert run.exit_code == 0, run.stderr
+    status = drawn(chromium(tmp_path / "c.html", budget_ms=8000, until='id="sg-status"'))
+    assert (status["nodes"], status["edges"]) == ("4", "3")  # Delta speaks alone on Z
 
 
 def test_calendar_months_are_months_of_a_year():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -72,3 +73,12 @@ def test_sample_person_networks_match_dna_formulas(cli, tmp_path):
                                       normalizations=["no", "jaccard", "cosine"], actor="person")
     assert [r for r in rows if r[6]] == []
     assert {r[4] for r in rows if r[:3] == ("one-mode (person)", "congruence", "no")} == {16}
+
+
+@pytest.mark.browser
+def test_sample_congruence_map_draws_16_edges_in_chromium(store, cli, chromium, tmp_path):
+    run = cli("viz", "--view", "congruence", "--store", store, "-o", tmp_path / "c.html")
+    assert run.exit_code == 0, run.stderr
+    dom = chromium(tmp_path / "c.html", budget_ms=8000, until='id="sg-status"')
+    status = dict(re.findall(r'data-(\w+)="([^"]*)"', re.search(r'<div id="sg-status"([^>]*)>', dom).group(1)))
+    assert (status["nodes"], status["edges"]) == ("7", "16")
