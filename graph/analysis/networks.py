@@ -32,8 +32,9 @@ Each is divided by the normalisation of the pair (DNA's one-mode normalisations)
   (topic, polarity) count vectors, so congruence is the cosine similarity of the two vectors.
   The two agree when every count is 0 or 1 and each actor has one statement.
 
-An edge is kept where the weight is not zero, as DNA writes them (a subtract edge whose
-agreement and conflict cancel out is no edge). The pairing runs in Python over one flat
+An edge is kept where the weight is not zero, as DNA writes them: a subtract edge whose
+agreement and conflict cancel out is no edge, except in :func:`difference_network`, the map's
+view, which keeps it with weight 0. The pairing runs in Python over one flat
 query, never as a SPARQL self-join.
 
 **Two-mode networks** (:func:`two_mode_network`): actors and topics, one undirected edge per
@@ -215,8 +216,9 @@ def conflict_network(source: Records, *, normalization: str = "no", duplicates: 
 
 def difference_network(source: Records, *, normalization: str = "no", duplicates: str = "include",
                        candidates: bool = False) -> nx.Graph:
-    """Congruence minus conflict, each normalised (DNA's "subtract"); weights may be negative,
-    and pairs whose agreement and conflict cancel out have no edge.
+    """Congruence minus conflict, each normalised; weights may be negative. A pair whose
+    agreement and conflict cancel out keeps an edge of weight 0, which maps draw as balanced;
+    DNA's "subtract" drops it (``one_mode_network(aggregation="subtract")``).
 
     Edge attributes: ``weight`` (the difference), ``congruence``, ``conflict``, ``agree``
     and ``disagree`` (topic ids).
@@ -247,10 +249,12 @@ def one_mode_network(source: Records, *, aggregation: str = "ignore", normalizat
     views = {agg: view for view, agg in _VIEW_AGGREGATION.items()}
     if aggregation not in views:
         raise AnalysisError(f"unknown one-mode aggregation {aggregation!r}; use one of: {', '.join(AGGREGATIONS)}")
-    return _one_mode(views[aggregation], source, normalization, duplicates, candidates)
+    return _one_mode(views[aggregation], source, normalization, duplicates, candidates, balanced=False)
 
 
-def _one_mode(view: str, source: Records, normalization: str, duplicates: str, candidates: bool) -> nx.Graph:
+def _one_mode(view: str, source: Records, normalization: str, duplicates: str, candidates: bool, *,
+              balanced: bool = True) -> nx.Graph:
+    """The one-mode ``view``; ``balanced`` keeps difference edges of weight 0 (not DNA's way)."""
     if normalization not in NORMALIZATIONS:
         raise AnalysisError(f"unknown normalization {normalization!r}; use one of: {', '.join(NORMALIZATIONS)}")
     aggregation = _VIEW_AGGREGATION[view]
@@ -273,7 +277,7 @@ def _one_mode(view: str, source: Records, normalization: str, duplicates: str, c
             G.add_edge(u, v, weight=c, count=pair.congruence, topics=sorted(pair.agree))
         elif view == "conflict" and f:
             G.add_edge(u, v, weight=f, count=pair.conflict, topics=sorted(pair.disagree))
-        elif view == "difference" and c - f:
+        elif view == "difference" and (c - f or (balanced and (c or f))):
             G.add_edge(u, v, weight=c - f, congruence=c, conflict=f,
                        agree=sorted(pair.agree), disagree=sorted(pair.disagree))
         elif view == "cooccurrence" and c + f:

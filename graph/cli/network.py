@@ -17,8 +17,9 @@ FORMATS = ("graphml", "gexf", "csv")
 @app.command()
 @one_line_errors
 def network(
-    kind: str = typer.Argument(..., help="affiliation, congruence, conflict, difference (DNA's subtract) or "
-                                         "cooccurrence (DNA's ignore: congruence plus conflict)."),
+    kind: str = typer.Argument(..., help="affiliation, congruence, conflict, difference (congruence minus "
+                                         "conflict; balanced pairs kept with weight 0, which DNA's subtract drops) "
+                                         "or cooccurrence (DNA's ignore: congruence plus conflict)."),
     fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf or csv (a DNA-style matrix)."),
     normalization: str = typer.Option("no", "--normalization", "-n",
                                       help="One-mode views, as DNA: no, average, jaccard, cosine (DNA's: divided by "
