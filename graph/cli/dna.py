@@ -72,7 +72,7 @@ def export_dna(
     affiliation network, with DNA's numbers."""
     from .. import analysis
     from ..codebook import load_codebook
-    from ..dna import write_networks, write_statement_table
+    from ..dna import export_dna as run_export
     from ..rdf.store import StanceStore
 
     aggregations = list(dict.fromkeys(aggregations or analysis.AGGREGATIONS))
@@ -88,15 +88,6 @@ def export_dna(
         fail(f"{out}: not a folder")
     out.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:
-        table = out / "statements.csv"
-        part = table.with_name(table.name + ".part")
-        try:
-            with open(part, "w", encoding="utf-8", newline="") as fh:
-                n = write_statement_table(st, fh, load_codebook(codebook), candidates=candidates)
-            part.replace(table)
-        finally:
-            part.unlink(missing_ok=True)
-        records = analysis.statements(st)
-    written = write_networks(records, out, aggregations=aggregations, two_mode=two_mode,
-                             normalization=normalization, duplicates=duplicates, candidates=candidates)
-    typer.echo(f"wrote {out}: statements.csv ({n} statements), " + ", ".join(p.name for p in written))
+        n, written = run_export(st, out, load_codebook(codebook), aggregations=aggregations, two_mode=two_mode,
+                                normalization=normalization, duplicates=duplicates, candidates=candidates)
+    typer.echo(f"wrote {out}: statements.csv ({n} statements), " + ", ".join(p.name for p in written[1:]))

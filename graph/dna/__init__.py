@@ -29,9 +29,10 @@ source, section, type, text``) followed by the variables of DNA's default statem
 (``person, organization, concept, agreement``) and the ``coder``: for imported statements,
 DNA's own values. Networks are written as GraphML by :func:`stancegraph.analysis.write_graphml`.
 """
-from .export import STATEMENT_COLUMNS, statement_rows, write_networks, write_statement_table
+from .export import STATEMENT_COLUMNS, export_dna, statement_rows, write_networks, write_statement_table
 from .reading import (DEFAULT_STATEMENT_TYPES, DnaData, DnaReport, DnaStatement, import_dna, read_dna,
                       statement_record, to_stances)
 
-__all__ = ["DEFAULT_STATEMENT_TYPES", "STATEMENT_COLUMNS", "DnaData", "DnaReport", "DnaStatement", "import_dna",
+__all__ = ["DEFAULT_STATEMENT_TYPES", "STATEMENT_COLUMNS", "DnaData", "DnaReport", "DnaStatement", "export_dna",
+           "import_dna",
            "read_dna", "statement_record", "statement_rows", "to_stances", "write_networks", "write_statement_table"]

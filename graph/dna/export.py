@@ -96,6 +96,26 @@ def write_statement_table(store: "StanceStore", out: TextIO, codebook: Codebook 
     return len(rows)
 
 
+def export_dna(store: "StanceStore", out: Path, codebook: Codebook | None = None, *,
+               aggregations=("ignore", "congruence", "conflict", "subtract"), two_mode: str | None = "ignore",
+               normalization: str = "no", duplicates: str = "include", candidates: bool = True) -> tuple[int, list[Path]]:
+    """Write ``statements.csv`` and rDNA's networks (:func:`write_networks`) of ``store`` into the
+    folder ``out``; returns the number of statements and the paths written."""
+    from .. import analysis
+
+    table = out / "statements.csv"
+    part = table.with_name(table.name + ".part")
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as fh:
+            n = write_statement_table(store, fh, codebook, candidates=candidates)
+        part.replace(table)
+    finally:
+        part.unlink(missing_ok=True)
+    written = write_networks(analysis.statements(store), out, aggregations=aggregations, two_mode=two_mode,
+                             normalization=normalization, duplicates=duplicates, candidates=candidates)
+    return n, [table, *written]
+
+
 def write_networks(source, out: Path, *, aggregations=("ignore", "congruence", "conflict", "subtract"),
                    two_mode: str | None = "ignore", normalization: str = "no", duplicates: str = "include",
                    candidates: bool = True) -> list[Path]:
