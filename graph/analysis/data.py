@@ -176,9 +176,10 @@ def to_positions(items: Iterable[Statement]) -> list[Position]:
 def drop_duplicates(items: Iterable[Statement], duplicates: str = "include", *,
                     qualifier: bool = True) -> list[Statement]:
     """The statements DNA keeps under its ``duplicates`` setting (``Exporter.filterStatements``):
-    oldest first (then by document and position, as DNA orders them), a statement is dropped when one already kept has the same actor, topic and
-    (with ``qualifier``) polarity in the same document, ISO calendar week, calendar month or
-    year, or anywhere (``acrossrange``). ``qualifier=False`` is DNA's aggregation "ignore",
+    taken oldest first (then by document and position, as DNA orders them), a statement is
+    dropped when one already kept has the same actor, topic and (with ``qualifier``) polarity
+    in the same document, ISO calendar week, calendar month or year, or anywhere
+    (``acrossrange``). ``qualifier=False`` is DNA's aggregation "ignore",
     which does not compare the polarity. Undated statements are never duplicates by date.
 
     >>> S, O = Polarity.SUPPORT, Polarity.OPPOSE
@@ -231,6 +232,8 @@ def counted(source: Records, duplicates: str = "include", *, qualifier: bool = T
     _check_duplicates(duplicates)
     if duplicates == "include":
         return as_positions(source)
+    if not _is_store(source):
+        source = list(source)  # read twice below
     stmts = as_statements(source)
     if stmts is not None:
         return to_positions(drop_duplicates(stmts, duplicates, qualifier=qualifier))
@@ -240,9 +243,13 @@ def counted(source: Records, duplicates: str = "include", *, qualifier: bool = T
                         "needs statements (documents and dates), not counted positions")
 
 
+def _is_store(source) -> bool:
+    return hasattr(source, "query") and hasattr(source, "stances")
+
+
 def as_statements(source: Records) -> list[Statement] | None:
     """``source`` as statements, or ``None`` when it holds positions (counts, no evidence)."""
-    if hasattr(source, "query") and hasattr(source, "stances"):
+    if _is_store(source):
         return statements(source)  # a StanceStore
     items = list(source)
     if items and isinstance(items[0], Position):
@@ -252,7 +259,7 @@ def as_statements(source: Records) -> list[Statement] | None:
 
 def as_positions(source: Records) -> list[Position]:
     """``source`` (a store, statements, stances or positions) as positions."""
-    if hasattr(source, "query") and hasattr(source, "stances"):
+    if _is_store(source):
         return positions(source)  # a StanceStore: counted by the query
     items = list(source)
     if items and isinstance(items[0], Position):

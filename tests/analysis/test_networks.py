@@ -174,3 +174,8 @@ def test_ignore_duplicates_do_not_compare_polarity():
         one_mode_network(to_positions(stmts), aggregation="ignore", duplicates="document")
     with pytest.raises(AnalysisError, match="needs statements"):
         congruence_network(to_positions(stmts), duplicates="week")
+
+
+def test_duplicates_read_positions_given_once():
+    ps = iter([Position("a", "t", S, statements=3, documents=2), Position("b", "t", S)])
+    assert weights(congruence_network(ps, duplicates="document")) == {AB_LOWER: 2}
