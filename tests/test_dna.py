@@ -175,14 +175,17 @@ def test_export_statement_table_and_networks(imported, cli, tmp_path):
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == STATEMENT_COLUMNS
     russia = [r for r in rows if r["organization"] == "Russia"]
-    assert sorted((r["time"], r["concept"], r["agreement"]) for r in russia) == [
-        ("2025-03-01", "Ceasefire", "0"), ("2025-03-09", "Ceasefire", "1")]
+    assert sorted((r["time"], r["concept"], r["agreement"]) for r in russia) == [  # as DNA holds them
+        ("2025-03-01 12:00:00", "ceasefire", "0"), ("2025-03-09 08:00:00", "Ceasefire", "1")]
     assert {r["text"] for r in rows} == {s[1] for s in STATEMENTS}
-    assert {r["coder"] for r in rows} == {"Ana", "Ben"}
+    assert {r["coder"] for r in rows} == {"1", "2"}  # DNA's coder ids
+    assert [r["statement ID"] for r in rows] == ["1", "2", "3", "4"]
+    assert {r["statement type"] for r in rows} == {"DNAStatement"}  # DNA 2's default type, as the file names it
     G = nx.read_graphml(out / "conflict.graphml")
     assert G.has_edge("actor:russia", "actor:ukraine")
     A = nx.read_graphml(out / "affiliation.graphml")
-    assert "candidate:climate_deal" in A
+    assert A.nodes["topic:climate_deal"]["name"] == "Climate deal"  # a concept a person coded is a topic
+    assert not A.is_directed() and A.edges["actor:russia", "topic:ceasefire"]["weight"] == 2
 
 
 def test_export_persons_with_their_organization(toy_store_dir, cli, tmp_path):

@@ -31,8 +31,8 @@ import networkx as nx
 
 from ..errors import AnalysisError
 from ..types import Polarity
-from .data import Records, as_positions
-from .networks import _keep, actor_node, node_names, topic_node
+from .data import Records, counted
+from .networks import _keep, actor_node, cell_value, node_names, topic_node
 
 CELLS = ("subtract", "combine", "sign", "support", "oppose", "ignore")
 
@@ -66,32 +66,18 @@ def actor_concept_matrix(source: Records, *, cells: str = "subtract", duplicates
     if cells not in CELLS:
         raise AnalysisError(f"unknown cells setting {cells!r}; use one of: {', '.join(CELLS)}")
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    kept = _keep(as_positions(source), candidates)
+    kept = _keep(counted(source, duplicates, qualifier=cells != "ignore"), candidates)
     names = node_names(kept)
     actors: dict[str, str] = {}
     topics: dict[str, str] = {}
     for p in kept:
         a, t = actor_node(p.actor), topic_node(p.topic, p.candidate)
         actors[a], topics[t] = names[a][0], names[t][0]
-        counts[(a, t)][0 if p.polarity is Polarity.SUPPORT else 1] += p.count(duplicates)
+        counts[(a, t)][0 if p.polarity is Polarity.SUPPORT else 1] += p.statements
     row_ids = sorted(actors, key=lambda n: (actors[n].casefold(), n))
     col_ids = sorted(topics, key=lambda n: (topics[n].casefold(), n))
-    values = [[_cell(cells, *counts.get((a, t), (0, 0))) for t in col_ids] for a in row_ids]
+    values = [[cell_value(cells, *counts.get((a, t), (0, 0))) for t in col_ids] for a in row_ids]
     return Matrix(_unique_labels(row_ids, actors), _unique_labels(col_ids, topics), values, row_ids, col_ids)
-
-
-def _cell(cells: str, support: int, oppose: int) -> int:
-    if cells == "subtract":
-        return support - oppose
-    if cells == "combine":
-        return (1 if support else 0) + (2 if oppose else 0)
-    if cells == "sign":
-        return 0 if (support and oppose) else (1 if support else (-1 if oppose else 0))
-    if cells == "support":
-        return support
-    if cells == "oppose":
-        return oppose
-    return support + oppose
 
 
 def adjacency_matrix(G: nx.Graph, *, weight: str = "weight") -> Matrix:
@@ -130,10 +116,11 @@ def _number(v: float) -> str:
 
 def exportable(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` whose attributes GraphML and GEXF can hold: lists and dicts as JSON
-    text, ``None`` left out."""
+    text, ``None`` left out, and every node's ``name`` (DNA's attribute for it; its label)."""
     H = G.copy()
     H.graph = {k: _scalar(v) for k, v in G.graph.items() if v is not None}
-    for _, data in H.nodes(data=True):
+    for node, data in H.nodes(data=True):
+        data.setdefault("name", data.get("label", str(node)))
         _flatten(data)
     for *_, data in H.edges(data=True):
         _flatten(data)

@@ -1,30 +1,47 @@
 """Network views of the stances, as in the Discourse Network Analyzer (DNA, Leifeld).
 
 Nodes are ``"actor:<id>"`` and ``"topic:<id>"`` (``"candidate:<slug>"`` for unclassified
-topics), as in :mod:`stancegraph.viz`, with ``label``, ``kind`` (the actor's kind, or
-``"topic"``) and ``type`` (``"actor"`` or ``"topic"``) attributes.
+topics), as in :mod:`stancegraph.viz`, with ``label`` (written to GraphML also as ``name``,
+DNA's attribute for it), ``kind`` (the actor's kind, or ``"topic"``) and ``type`` (``"actor"`` or ``"topic"``).
 
-**One-mode networks.** Let ``x[i, t, q]`` be how often actor ``i`` took polarity ``q`` on
-topic ``t`` (statements, documents or 0/1, by the ``duplicates`` setting, as DNA's). Then
+The numbers are DNA's: this module re-implements ``Exporter.computeOneModeMatrix`` and
+``Exporter.computeTwoModeMatrix`` of DNA 3 (github leifeld/dna,
+``dna/src/main/java/export/Exporter.java``) for a boolean qualifier (agreement = polarity),
+after DNA's duplicate filter ``Exporter.filterStatements`` (:func:`~.data.drop_duplicates`).
 
-* congruence ``c(i, j) = sum over t, q of x[i,t,q] * x[j,t,q]`` (same topic, same polarity);
-* conflict ``f(i, j) = sum over t and q != r of x[i,t,q] * x[j,t,r]`` (opposite polarities);
-* difference ``c(i, j) - f(i, j)``, each normalised first (DNA's "subtract").
+**One-mode networks** (:func:`one_mode_network`). Let ``x[i, t, q]`` be how many of actor
+``i``'s statements of polarity ``q`` on topic ``t`` the ``duplicates`` setting keeps. Then, by
+DNA's qualifier aggregation,
+
+* ``congruence``: ``c(i, j) = sum over t, q of x[i,t,q] * x[j,t,q]`` (same topic, same polarity);
+* ``conflict``: ``f(i, j) = sum over t and q != r of x[i,t,q] * x[j,t,r]`` (opposite polarities);
+* ``subtract``: ``c(i, j) - f(i, j)``, each normalised first (:func:`difference_network`);
+* ``ignore`` (rDNA's default): ``sum over t of x[i,t,·] * x[j,t,·]``, the polarity ignored
+  (with the polarity left out of the duplicate filter too): congruence plus conflict.
 
 Each is divided by the normalisation of the pair (DNA's one-mode normalisations), where
-``n_i = sum of x[i,·,·]``:
+``n_i = sum of x[i,·,·]`` (the actor's statements):
 
 * ``no``: 1;
 * ``average`` (average activity): ``(n_i + n_j) / 2``;
 * ``jaccard``: ``m10 + m01 + m11`` where ``m10`` sums ``x[i,t,q]`` over cells where ``j`` has
   none, ``m01`` the reverse, and ``m11`` sums ``x[i,t,q] * x[j,t,q]`` over cells both used;
   with 0/1 counts this is the Jaccard coefficient ``|A ∩ B| / |A ∪ B|`` of their positions;
-* ``cosine``: ``‖x_i‖ · ‖x_j‖``, the Euclidean norms of the actors' (topic, polarity) count
-  vectors, so congruence is the cosine similarity of the two vectors. (DNA's code divides by
-  ``n_i · n_j`` instead; the two agree only when each actor has one statement.)
+* ``cosine`` (DNA's "cosine"): ``n_i · n_j``, the product of the two statement counts;
+* ``vector-cosine`` (not in DNA): ``‖x_i‖ · ‖x_j‖``, the Euclidean norms of the actors'
+  (topic, polarity) count vectors, so congruence is the cosine similarity of the two vectors.
+  The two agree when every count is 0 or 1 and each actor has one statement.
 
-Edges are kept where the value is not zero (for the difference: where either part is not).
-The pairing runs in Python over one flat query, never as a SPARQL self-join.
+An edge is kept where the weight is not zero, as DNA writes them: a subtract edge whose
+agreement and conflict cancel out is no edge, except in :func:`difference_network`, the map's
+view, which keeps it with weight 0. The pairing runs in Python over one flat
+query, never as a SPARQL self-join.
+
+**Two-mode networks** (:func:`two_mode_network`): actors and topics, one undirected edge per
+cell of DNA's actor × concept matrix that is not zero, weighted by the qualifier aggregation
+``ignore`` (all statements), ``subtract`` (support minus oppose) or ``combine`` (1 support
+only, 2 oppose only, 3 both). :func:`affiliation_network` is the richer picture the maps draw:
+one directed edge per actor, topic and polarity, with its evidence.
 """
 from __future__ import annotations
 
@@ -37,10 +54,14 @@ import networkx as nx
 
 from ..errors import AnalysisError
 from ..types import Polarity
-from .data import Position, Records, as_positions, as_statements, to_positions
+from .data import Position, Records, as_positions, as_statements, counted, to_positions
 
-NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
+NORMALIZATIONS = ("no", "average", "jaccard", "cosine", "vector-cosine")
 ONE_MODE_VIEWS = ("congruence", "conflict", "difference")
+AGGREGATIONS = ("ignore", "congruence", "conflict", "subtract")  # DNA's one-mode qualifier aggregations
+TWO_MODE_AGGREGATIONS = ("ignore", "subtract", "combine")
+_VIEW_AGGREGATION = {"congruence": "congruence", "conflict": "conflict", "difference": "subtract",
+                     "cooccurrence": "ignore"}
 
 
 def actor_node(actor: str) -> str:
@@ -92,6 +113,62 @@ def affiliation_network(source: Records, *, candidates: bool = False) -> nx.Mult
     return G
 
 
+def two_mode_network(source: Records, *, aggregation: str = "ignore", duplicates: str = "include",
+                     candidates: bool = False) -> nx.Graph:
+    """rDNA's ``dna_network(networkType = "twomode")``: actors and topics, one undirected edge
+    per actor-topic cell that is not zero, its ``weight`` by DNA's qualifier ``aggregation``:
+    ``ignore`` (every statement), ``subtract`` (support minus oppose) or ``combine`` (1 support
+    only, 2 oppose only, 3 both). Edges also carry ``support`` and ``oppose`` (statements
+    kept by ``duplicates``); nodes ``bipartite`` (0 actors, 1 topics) and ``frequency``.
+
+    >>> from stancegraph.analysis.data import Position
+    >>> S, O = Polarity.SUPPORT, Polarity.OPPOSE
+    >>> ps = [Position("a", "t", S), Position("a", "t", O), Position("b", "t", O)]
+    >>> [(u, v, d["weight"]) for u, v, d in sorted(two_mode_network(ps).edges(data=True))]
+    [('actor:a', 'topic:t', 2), ('actor:b', 'topic:t', 1)]
+    >>> sorted(two_mode_network(ps, aggregation="combine").edges(data="weight"))
+    [('actor:a', 'topic:t', 3), ('actor:b', 'topic:t', 2)]
+    """
+    if aggregation not in TWO_MODE_AGGREGATIONS:
+        raise AnalysisError(f"unknown two-mode aggregation {aggregation!r}; "
+                            f"use one of: {', '.join(TWO_MODE_AGGREGATIONS)}")
+    kept = _keep(counted(source, duplicates, qualifier=aggregation != "ignore"), candidates)
+    names = node_names(kept)
+    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    G = nx.Graph(view="affiliation", aggregation=aggregation, duplicates=duplicates)
+    for mode in (0, 1):  # actors first: each edge reads actor -> topic
+        for p in kept:
+            node = topic_node(p.topic, p.candidate) if mode else actor_node(p.actor)
+            if node not in G:
+                G.add_node(node, type="topic" if mode else "actor", bipartite=mode, label=names[node][0],
+                           kind="topic" if mode else names[node][1], frequency=0)
+    for p in kept:
+        a, t = actor_node(p.actor), topic_node(p.topic, p.candidate)
+        G.nodes[a]["frequency"] += p.statements
+        G.nodes[t]["frequency"] += p.statements
+        cells[(a, t)][0 if p.polarity is Polarity.SUPPORT else 1] += p.statements
+    for (a, t), (support, oppose) in sorted(cells.items()):
+        weight = cell_value(aggregation, support, oppose)
+        if weight:
+            G.add_edge(a, t, weight=weight, support=support, oppose=oppose)
+    return G
+
+
+def cell_value(aggregation: str, support: int, oppose: int) -> int:
+    """An actor-topic cell of DNA's two-mode matrix from its support and oppose counts."""
+    if aggregation == "subtract":
+        return support - oppose
+    if aggregation == "combine":  # DNA's lexRank of (agreement 0 used, agreement 1 used)
+        return (1 if support else 0) + (2 if oppose else 0)
+    if aggregation == "sign":
+        return 0 if (support and oppose) else (1 if support else (-1 if oppose else 0))
+    if aggregation == "support":
+        return support
+    if aggregation == "oppose":
+        return oppose
+    return support + oppose
+
+
 # --- one-mode ------------------------------------------------------------------------------
 
 @dataclass
@@ -139,7 +216,9 @@ def conflict_network(source: Records, *, normalization: str = "no", duplicates: 
 
 def difference_network(source: Records, *, normalization: str = "no", duplicates: str = "include",
                        candidates: bool = False) -> nx.Graph:
-    """Congruence minus conflict, each normalised (DNA's "subtract"); weights may be negative.
+    """Congruence minus conflict, each normalised; weights may be negative. A pair whose
+    agreement and conflict cancel out keeps an edge of weight 0, which maps draw as balanced;
+    DNA's "subtract" drops it (``one_mode_network(aggregation="subtract")``).
 
     Edge attributes: ``weight`` (the difference), ``congruence``, ``conflict``, ``agree``
     and ``disagree`` (topic ids).
@@ -147,14 +226,43 @@ def difference_network(source: Records, *, normalization: str = "no", duplicates
     return _one_mode("difference", source, normalization, duplicates, candidates)
 
 
-def _one_mode(view: str, source: Records, normalization: str, duplicates: str, candidates: bool) -> nx.Graph:
+def cooccurrence_network(source: Records, *, normalization: str = "no", duplicates: str = "include",
+                         candidates: bool = False) -> nx.Graph:
+    """Actors linked by the topics both spoke on, whatever their polarity: DNA's aggregation
+    "ignore", rDNA's default one-mode network. Edge attributes: ``weight``, ``count`` and
+    ``topics``.
+
+    >>> from stancegraph.analysis.data import Position
+    >>> S, O = Polarity.SUPPORT, Polarity.OPPOSE
+    >>> G = cooccurrence_network([Position("a", "t", S, statements=2), Position("b", "t", O)])
+    >>> G.edges["actor:a", "actor:b"]["weight"]
+    2.0
+    """
+    return _one_mode("cooccurrence", source, normalization, duplicates, candidates)
+
+
+def one_mode_network(source: Records, *, aggregation: str = "ignore", normalization: str = "no",
+                     duplicates: str = "include", candidates: bool = False) -> nx.Graph:
+    """rDNA's ``dna_network(networkType = "onemode")`` over actors and topics: the network of
+    DNA's qualifier ``aggregation`` (ignore, congruence, conflict or subtract; see the module doc).
+    """
+    views = {agg: view for view, agg in _VIEW_AGGREGATION.items()}
+    if aggregation not in views:
+        raise AnalysisError(f"unknown one-mode aggregation {aggregation!r}; use one of: {', '.join(AGGREGATIONS)}")
+    return _one_mode(views[aggregation], source, normalization, duplicates, candidates, balanced=False)
+
+
+def _one_mode(view: str, source: Records, normalization: str, duplicates: str, candidates: bool, *,
+              balanced: bool = True) -> nx.Graph:
+    """The one-mode ``view``; ``balanced`` keeps difference edges of weight 0 (not DNA's way)."""
     if normalization not in NORMALIZATIONS:
         raise AnalysisError(f"unknown normalization {normalization!r}; use one of: {', '.join(NORMALIZATIONS)}")
-    positions = _keep(as_positions(source), candidates)
+    aggregation = _VIEW_AGGREGATION[view]
+    positions = _keep(counted(source, duplicates, qualifier=aggregation != "ignore"), candidates)
     x: dict[str, dict[tuple[str, Polarity], int]] = defaultdict(dict)
     for p in positions:
-        x[p.actor][(p.topic, p.polarity)] = p.count(duplicates)
-    G = nx.Graph(view=view, normalization=normalization, duplicates=duplicates)
+        x[p.actor][(p.topic, p.polarity)] = p.statements
+    G = nx.Graph(view=view, aggregation=aggregation, normalization=normalization, duplicates=duplicates)
     names = node_names(positions)
     for p in positions:
         node = actor_node(p.actor)
@@ -164,13 +272,17 @@ def _one_mode(view: str, source: Records, normalization: str, duplicates: str, c
     for (i, j), pair in sorted(_pairs(x).items()):
         norm = _norm(normalization, x[i], x[j], pair)
         c, f = pair.congruence / norm, pair.conflict / norm
-        if view == "congruence" and pair.congruence:
-            G.add_edge(actor_node(i), actor_node(j), weight=c, count=pair.congruence, topics=sorted(pair.agree))
-        elif view == "conflict" and pair.conflict:
-            G.add_edge(actor_node(i), actor_node(j), weight=f, count=pair.conflict, topics=sorted(pair.disagree))
-        elif view == "difference" and (pair.congruence or pair.conflict):
-            G.add_edge(actor_node(i), actor_node(j), weight=c - f, congruence=c, conflict=f,
+        u, v = actor_node(i), actor_node(j)
+        if view == "congruence" and c:
+            G.add_edge(u, v, weight=c, count=pair.congruence, topics=sorted(pair.agree))
+        elif view == "conflict" and f:
+            G.add_edge(u, v, weight=f, count=pair.conflict, topics=sorted(pair.disagree))
+        elif view == "difference" and (c - f or (balanced and (c or f))):
+            G.add_edge(u, v, weight=c - f, congruence=c, conflict=f,
                        agree=sorted(pair.agree), disagree=sorted(pair.disagree))
+        elif view == "cooccurrence" and c + f:
+            G.add_edge(u, v, weight=c + f, count=pair.congruence + pair.conflict,
+                       topics=sorted(pair.agree | pair.disagree))
     return G
 
 
@@ -206,6 +318,8 @@ def _norm(normalization: str, xi: dict, xj: dict, pair: _Pair) -> float:
         return (ni + nj) / 2
     if normalization == "jaccard":
         return (ni - pair.shared_i) + (nj - pair.shared_j) + pair.congruence
+    if normalization == "cosine":  # DNA: sqrt(n_i^2) * sqrt(n_j^2)
+        return float(ni * nj)
     return math.sqrt(sum(v * v for v in xi.values())) * math.sqrt(sum(v * v for v in xj.values()))
 
 

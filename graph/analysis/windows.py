@@ -24,13 +24,15 @@ import networkx as nx
 
 from ..errors import AnalysisError
 from .data import Statement, as_statements
-from .networks import affiliation_network, conflict_network, congruence_network, difference_network
+from .networks import (affiliation_network, conflict_network, congruence_network, cooccurrence_network,
+                       difference_network)
 
 if TYPE_CHECKING:
     from .data import Records
 
 WINDOW_VIEWS = {"affiliation": affiliation_network, "congruence": congruence_network,
-                "conflict": conflict_network, "difference": difference_network}
+                "conflict": conflict_network, "difference": difference_network,
+                "cooccurrence": cooccurrence_network}
 
 
 @dataclass(frozen=True)

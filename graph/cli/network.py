@@ -10,20 +10,24 @@ import typer
 from . import app
 from ._common import fail, one_line_errors, store_to_read
 
-KINDS = ("affiliation", "congruence", "conflict", "difference")
+KINDS = ("affiliation", "congruence", "conflict", "difference", "cooccurrence")
 FORMATS = ("graphml", "gexf", "csv")
 
 
 @app.command()
 @one_line_errors
 def network(
-    kind: str = typer.Argument(..., help="affiliation, congruence, conflict or difference."),
+    kind: str = typer.Argument(..., help="affiliation, congruence, conflict, difference (congruence minus "
+                                         "conflict; balanced pairs kept with weight 0, which DNA's subtract drops) "
+                                         "or cooccurrence (DNA's ignore: congruence plus conflict)."),
     fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf or csv (a DNA-style matrix)."),
     normalization: str = typer.Option("no", "--normalization", "-n",
-                                      help="One-mode views: no, average, jaccard or cosine."),
+                                      help="One-mode views, as DNA: no, average, jaccard, cosine (DNA's: divided by "
+                                           "the two actors' statement counts), or vector-cosine (not DNA's: the "
+                                           "cosine of their count vectors)."),
     duplicates: str = typer.Option("include", "--duplicates",
-                                   help="Count every statement (include), one per document (document) "
-                                        "or one per actor, topic and polarity (acrossrange)."),
+                                   help="As DNA: count every statement (include), or one by an actor on a topic "
+                                        "with one polarity per document, week, month, year, or in all (acrossrange)."),
     cells: str = typer.Option("subtract", "--cells",
                               help="affiliation CSV cells: subtract, combine, sign, support, oppose or ignore."),
     candidates: bool = typer.Option(False, "--candidates", help="Include unclassified (candidate) topics."),
@@ -48,7 +52,8 @@ def network(
         fail(f"unknown cells setting {cells!r}; use one of: {', '.join(analysis.CELLS)}", 2)
 
     with StanceStore.open(store_to_read(store)) as st:
-        records = analysis.positions(st) if (kind != "affiliation" or fmt == "csv") else analysis.statements(st)
+        counts_only = duplicates == "include" and (kind != "affiliation" or fmt == "csv")
+        records = analysis.positions(st) if counts_only else analysis.statements(st)
     if kind == "affiliation":
         G = analysis.affiliation_network(records, candidates=candidates)
         matrix = (analysis.actor_concept_matrix(records, cells=cells, duplicates=duplicates, candidates=candidates)

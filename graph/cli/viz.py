@@ -18,11 +18,15 @@ def viz(
     view: str = typer.Option("stances", "--view",
                              help="stances (the stance map), affiliation, congruence, conflict or difference."),
     normalization: str = typer.Option("no", "--normalization", "-n",
-                                      help="congruence, conflict, difference: no, average, jaccard or cosine."),
+                                      help="congruence, conflict, difference: no, average, jaccard or cosine "
+                                           "(DNA's normalisations)."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="HTML file to write (default out/VIEW.html)."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title (default names the view)."),
+    candidates: bool = typer.Option(False, "--candidates",
+                                    help="Network views: include candidate topics (unclassified phrases). "
+                                         "Concepts coded in an imported DNA database are always included."),
 ) -> None:
     """Draw the stored stances, or one of their network views, as an interactive HTML map that works offline."""
     if view not in VIEWS:
@@ -38,5 +42,5 @@ def viz(
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store_to_read(store)) as st:
-        path = write_view(st, view, output, normalization=normalization, title=title)
+        path = write_view(st, view, output, normalization=normalization, title=title, candidates=candidates)
     typer.echo(f"wrote {path}")

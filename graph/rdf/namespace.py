@@ -59,6 +59,7 @@ class SG(DefinedNamespace):
     note: URIRef  # The reviewer's note on a decision.
     ownedLabel: URIRef  # A generic phrase, such as 'plan', that evokes the topic only with its owner named.
     phrase: URIRef  # The topic as written in the text: the object phrase of the stance.
+    sourceRecord: URIRef  # What another tool held about an imported stance or document, as JSON, so that exporting back to it loses nothing: for a Discourse Network Analyzer (DNA) statement its id, statement type, coder id and every variable; for a DNA document its id, author, source, section, type and time.
     start: URIRef  # Character offset (0-based) where the evidence span begins in the document text.
     text: URIRef  # The evidence span's text, as it stands in the document.
     topicLabel: URIRef  # The topic's label as the extractor reported it; kept so that a stance reads back as extracted.

@@ -66,5 +66,6 @@ def test_graphml_and_gexf_read_back(tmp_path):
     write_gexf(C, tmp_path / "c.gexf")
     gexf = nx.read_gexf(tmp_path / "c.gexf")
     assert {gexf.nodes[n]["label"] for n in gexf} == {"Alpha", "Beta", "Gamma"}
-    assert gexf.edges["actor:a", "actor:b"]["weight"] == pytest.approx(2 / (6 ** 0.5 * 1))
+    assert gexf.edges["actor:a", "actor:b"]["weight"] == pytest.approx(2 / (4 * 1))  # DNA's cosine: n_a * n_b
+    assert back.nodes["actor:a"]["name"] == "Alpha"  # DNA's node attribute
     assert G.edges["actor:a", "topic:t", "support"]["evidence"][0]["doc_id"] == "d1"  # the original is untouched

@@ -43,7 +43,7 @@ def test_congruence_graphml_carries_coalitions(cli, toy_store_dir, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["network", "ego"], "error: unknown network 'ego'; use one of: affiliation, congruence, conflict, difference"),
+    (["network", "ego"], "error: unknown network 'ego'; use one of: affiliation, congruence, conflict, difference, cooccurrence"),
     (["network", "congruence", "-n", "pearson"], "error: unknown normalization 'pearson'"),
     (["network", "affiliation", "-n", "jaccard"], "error: --normalization applies to congruence"),
     (["network", "conflict", "-f", "dot"], "error: unknown format 'dot'"),

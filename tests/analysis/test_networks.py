@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stancegraph.analysis import (Position, Statement, affiliation_network, agreement_pairs, conflict_network,
-                                  conflict_pairs, congruence_network, difference_network, positions, statements)
+                                  conflict_pairs, congruence_network, cooccurrence_network, difference_network,
+                                  one_mode_network, positions, statements, to_positions)
 from stancegraph.errors import AnalysisError
 from stancegraph.queries import run_query
 from stancegraph.rdf.mint import local_id
@@ -27,11 +28,13 @@ HAND = [
     Position("C", "t1", O),
 ]
 AB, AC, BC = ("actor:A", "actor:B"), ("actor:A", "actor:C"), ("actor:B", "actor:C")
+AB_LOWER = ("actor:a", "actor:b")
 EXPECTED = {  # normalization: (congruence A-B, conflict A-B, conflict A-C, conflict B-C)
     "no": (5, 1, 2, 1),
     "average": (5 / 4.5, 1 / 4.5, 2 / 2.5, 1 / 3),
     "jaccard": (5 / 7, 1 / 7, 2 / 5, 1 / 6),  # m10 + m01 + m11: (4-3) + (5-4) + 5; A-C: 4 + 1 + 0
-    "cosine": (5 / math.sqrt(66), 1 / math.sqrt(66), 2 / math.sqrt(6), 1 / math.sqrt(11)),
+    "cosine": (5 / 20, 1 / 20, 2 / 4, 1 / 5),  # DNA's: n_i * n_j (statement counts)
+    "vector-cosine": (5 / math.sqrt(66), 1 / math.sqrt(66), 2 / math.sqrt(6), 1 / math.sqrt(11)),
 }
 
 
@@ -78,12 +81,14 @@ def test_binary_jaccard_and_cosine_are_the_set_measures(a, b):
     ps = [Position("a", t, q) for t, q in a] + [Position("b", t, q) for t, q in b]
     shared = len(a & b)
     jaccard = weights(congruence_network(ps, normalization="jaccard"))
-    cosine = weights(congruence_network(ps, normalization="cosine"))
+    cosine = weights(congruence_network(ps, normalization="vector-cosine"))
+    dna_cosine = weights(congruence_network(ps, normalization="cosine"))
     if shared:
         assert jaccard[("actor:a", "actor:b")] == pytest.approx(shared / len(a | b))
         assert cosine[("actor:a", "actor:b")] == pytest.approx(shared / math.sqrt(len(a) * len(b)))
+        assert dna_cosine[("actor:a", "actor:b")] == pytest.approx(shared / (len(a) * len(b)))
     else:
-        assert jaccard == cosine == {}
+        assert jaccard == cosine == dna_cosine == {}
 
 
 def test_affiliation_network_signs_weights_and_evidence():
@@ -146,3 +151,31 @@ def test_python_pairs_equal_the_sparql_pairs(toy_store):
                        for t, a, p, b, q in rows("conflict-pairs", "topic", "actor1", "polarity1", "actor2", "polarity2")}
     python_conflict = {(t, frozenset({(a, p), (b, q)})) for t, a, p, b, q in conflict_pairs(toy_store)}
     assert python_conflict == sparql_conflict and len(python_conflict) == 4
+
+
+def test_subtract_drops_balanced_pairs_that_difference_keeps():
+    # a and b agree on t1 and disagree on t2: congruence 1, conflict 1
+    ps = [Position("a", "t1", S), Position("a", "t2", S), Position("b", "t1", S), Position("b", "t2", O)]
+    assert weights(difference_network(ps)) == {AB_LOWER: 0}  # the map draws the balanced pair
+    assert weights(one_mode_network(ps, aggregation="subtract")) == {}  # as DNA writes it: no edge
+    assert weights(one_mode_network(ps, aggregation="ignore")) == {AB_LOWER: 2}  # DNA's default: 1 + 1
+    assert weights(cooccurrence_network(ps, normalization="cosine")) == {AB_LOWER: 2 / 4}
+    with pytest.raises(AnalysisError, match="unknown one-mode aggregation 'combine'"):
+        one_mode_network(ps, aggregation="combine")
+
+
+def test_ignore_duplicates_do_not_compare_polarity():
+    stmts = [Statement("a", "t", S, doc="d1"), Statement("a", "t", O, doc="d1"), Statement("b", "t", S, doc="d1")]
+    # per document, "ignore" keeps one of a's two statements; congruence/conflict keep both polarities
+    assert weights(one_mode_network(stmts, aggregation="ignore", duplicates="document")) == {AB_LOWER: 1}
+    assert weights(one_mode_network(stmts, aggregation="ignore")) == {AB_LOWER: 2}
+    assert weights(conflict_network(stmts, duplicates="document")) == {AB_LOWER: 1}
+    with pytest.raises(AnalysisError, match="needs statements"):
+        one_mode_network(to_positions(stmts), aggregation="ignore", duplicates="document")
+    with pytest.raises(AnalysisError, match="needs statements"):
+        congruence_network(to_positions(stmts), duplicates="week")
+
+
+def test_duplicates_read_positions_given_once():
+    ps = iter([Position("a", "t", S, statements=3, documents=2), Position("b", "t", S)])
+    assert weights(congruence_network(ps, duplicates="document")) == {AB_LOWER: 2}
