@@ -59,9 +59,11 @@ def main() -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         subprocess.run(["node", str(terser), str(cm / "lib" / "codemirror.js"),
                         str(cm / "mode" / "sparql" / "sparql.js"), "--compress", "--mangle",
-                        "--comments", "false", "--preamble",
-                        f"/* CodeMirror {CODEMIRROR} and its SPARQL mode; (c) Marijn Haverbeke and others; "
-                        "MIT licence, see LICENSE.codemirror */", "--output", str(OUT / "codemirror.min.js")], check=True)
+                        "--comments", "false", "--output", str(OUT / "codemirror.min.js")], check=True)
+        bundle = OUT / "codemirror.min.js"
+        bundle.write_text(f"/* CodeMirror {CODEMIRROR} and its SPARQL mode; (c) Marijn Haverbeke and others; "
+                          "MIT licence, see LICENSE.codemirror */\n" + bundle.read_text(encoding="utf-8"),
+                          encoding="utf-8")
         shutil.copyfile(cm / "lib" / "codemirror.css", OUT / "codemirror.css")
         shutil.copyfile(cm / "LICENSE", OUT / "LICENSE.codemirror")
     print(f"wrote {OUT}: CodeMirror {CODEMIRROR} (core and SPARQL mode, minified), its CSS and LICENSE")
