@@ -1,0 +1,196 @@
+"""Deterministic positions for maps of up to a few hundred nodes, with no label over a node or
+another label.
+
+vis-network draws a topic (a ``box``) with its label inside, and the other shapes with the label
+centred below them. :func:`node_box` estimates the rectangle a node and its label cover (from
+the label's length, generously, since the browser's font is not known here);
+:func:`label_layout` starts from a seeded spring layout and pushes the rectangles apart until
+none overlaps; :func:`column_layout` puts actors in a left column and topics in a right one,
+actors ordered by the mean row of their topics, which keeps edges from crossing where it can.
+Both depend only on the graph's nodes, edges and labels, never on their order in ``G`` or on the
+hash seed: the same data gives the same picture.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Hashable
+
+import networkx as nx
+
+Pos = dict[Hashable, tuple[float, float]]
+
+FONT_PX = 14          # nodes.font.size in the page's options
+CHAR_PX = 0.62 * FONT_PX  # wide enough for DejaVu Sans, the widest of the usual fallbacks
+LABEL_GAP = 5         # between a shape and the label below it
+BOX_MARGIN = 5        # vis-network's default margin inside a box
+PADDING = 12          # kept free between any two rectangles
+LAYOUTS = ("map", "columns")
+
+
+@dataclass(frozen=True)
+class Box:
+    """The rectangle a node and its label cover, as offsets from the node's position."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def label_size(label: str) -> tuple[float, float]:
+    """Estimated width and height in pixels of a label (one line per ``\\n``).
+
+    >>> label_size("Ceasefire")
+    (78.1, 14)
+    """
+    lines = str(label).split("\n") or [""]
+    return round(max(len(line) for line in lines) * CHAR_PX, 1), FONT_PX * len(lines)
+
+
+def node_box(shape: str, size: float, label: str) -> Box:
+    """The area covered by a node of ``shape`` and ``size`` with ``label``, around (0, 0).
+
+    >>> node_box("box", 10, "Ceasefire")
+    Box(left=-44.05, top=-12.0, right=44.05, bottom=12.0)
+    >>> node_box("dot", 10, "EU")
+    Box(left=-10.0, top=-10.0, right=10.0, bottom=29.0)
+    """
+    width, height = label_size(label)
+    if shape in ("box", "ellipse", "circle", "database", "text"):
+        half_w, half_h = width / 2 + BOX_MARGIN, height / 2 + BOX_MARGIN
+        return Box(-half_w, -half_h, half_w, half_h)
+    half_w = max(size, width / 2)
+    return Box(-half_w, -size, half_w, size + LABEL_GAP + height)
+
+
+def _order(G: nx.Graph) -> list:
+    return sorted(G, key=str)
+
+
+def _simple(G: nx.Graph) -> nx.Graph:
+    """An undirected simple graph of ``G`` with nodes and edges in a fixed order."""
+    H = nx.Graph()
+    H.add_nodes_from(_order(G))
+    weights: dict[tuple, float] = {}
+    for u, v, w in G.edges(data="weight", default=1):
+        if u == v:
+            continue
+        pair = tuple(sorted((u, v), key=str))
+        weights[pair] = weights.get(pair, 0) + abs(float(w or 1))
+    H.add_weighted_edges_from((u, v, 1 + math.log1p(w)) for (u, v), w in sorted(weights.items(), key=str))
+    return H
+
+
+def label_layout(G: nx.Graph, boxes: dict, *, seed: int = 0, max_rounds: int = 400) -> Pos:
+    """Positions for ``G`` where no two ``boxes`` (node -> :class:`Box`) overlap.
+
+    A spring layout (fixed ``seed``) scaled so that the boxes take about a third of the area,
+    then overlaps removed by pushing pairs apart along the axis where they overlap least.
+    """
+    if len(G) == 0:
+        return {}
+    H = _simple(G)
+    raw = nx.spring_layout(H, seed=seed, iterations=200, weight="weight") if len(H) > 1 \
+        else {next(iter(H)): (0.0, 0.0)}
+    area = sum((b.width + PADDING) * (b.height + PADDING) for b in boxes.values())
+    scale = math.sqrt(3 * area) / 2
+    pos = {n: [float(raw[n][0]) * scale, float(raw[n][1]) * scale] for n in H}
+    nodes = list(H)
+    for _ in range(max_rounds):
+        if not _push_apart(nodes, pos, boxes):
+            break
+    else:  # still crowded: spread everything out and try once more
+        for xy in pos.values():
+            xy[0], xy[1] = xy[0] * 1.5, xy[1] * 1.5
+        for _ in range(max_rounds):
+            if not _push_apart(nodes, pos, boxes):
+                break
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def _push_apart(nodes: list, pos: dict, boxes: dict) -> bool:
+    """One sweep over the overlapping pairs; whether any was found."""
+    def rect(n):
+        b, (x, y) = boxes[n], pos[n]
+        return x + b.left - PADDING / 2, y + b.top - PADDING / 2, x + b.right + PADDING / 2, y + b.bottom + PADDING / 2
+
+    order = sorted(nodes, key=lambda n: (rect(n)[0], str(n)))
+    moved = False
+    for i, a in enumerate(order):
+        ax0, ay0, ax1, ay1 = rect(a)
+        for b in order[i + 1:]:
+            bx0, by0, bx1, by1 = rect(b)
+            if bx0 >= ax1:
+                break
+            if by0 >= ay1 or by1 <= ay0 or bx1 <= ax0:
+                continue
+            dx = min(ax1 - bx0, bx1 - ax0)
+            dy = min(ay1 - by0, by1 - ay0)
+            (pa, pb) = pos[a], pos[b]
+            if dx <= dy:
+                sign = 1 if (pb[0] + (boxes[b].left + boxes[b].right) / 2) >= (pa[0] + (boxes[a].left + boxes[a].right) / 2) else -1
+                shift = dx / 2 + 0.5
+                pa[0] -= sign * shift
+                pb[0] += sign * shift
+            else:
+                sign = 1 if (pb[1] + (boxes[b].top + boxes[b].bottom) / 2) >= (pa[1] + (boxes[a].top + boxes[a].bottom) / 2) else -1
+                shift = dy / 2 + 0.5
+                pa[1] -= sign * shift
+                pb[1] += sign * shift
+            moved = True
+            ax0, ay0, ax1, ay1 = rect(a)
+    return moved
+
+
+def column_layout(G: nx.Graph, boxes: dict, *, right_kind: str = "topic") -> Pos:
+    """Nodes of ``right_kind`` (topics) in a right column sorted by label, the others (actors)
+    in a left column ordered by the mean row of their neighbours in the right one."""
+    H = _simple(G)
+    label = lambda n: (str(G.nodes[n].get("label", n)).lower(), str(n))  # noqa: E731
+    right = sorted((n for n in H if G.nodes[n].get("kind") == right_kind), key=label)
+    left_nodes = [n for n in H if G.nodes[n].get("kind") != right_kind]
+    row = {n: i for i, n in enumerate(right)}
+
+    def barycentre(n):
+        rows = [row[m] for m in H[n] if m in row]
+        return (sum(rows) / len(rows) if rows else len(right), label(n))
+
+    left = sorted(left_nodes, key=barycentre)
+    gap = max((boxes[n].width for n in H), default=0) + 240
+    pos: Pos = {}
+    for column, x in ((left, 0.0), (right, gap)):
+        heights = [boxes[n].height + PADDING for n in column]
+        y = -sum(heights) / 2
+        for n, h in zip(column, heights):
+            pos[n] = (round(x, 1), round(y - boxes[n].top + PADDING / 2, 1))
+            y += h
+    return pos
+
+
+def overlaps(pos: Pos, boxes: dict) -> list[tuple]:
+    """The pairs of nodes whose boxes overlap (none after either layout).
+
+    >>> b = node_box("dot", 10, "A")
+    >>> overlaps({"a": (0, 0), "b": (5, 5), "c": (200, 0)}, {"a": b, "b": b, "c": b})
+    [('a', 'b')]
+    """
+    out = []
+    items = sorted(pos, key=str)
+    for i, a in enumerate(items):
+        ax, ay = pos[a]
+        for b in items[i + 1:]:
+            bx, by = pos[b]
+            A, B = boxes[a], boxes[b]
+            if (ax + A.left < bx + B.right and bx + B.left < ax + A.right
+                    and ay + A.top < by + B.bottom and by + B.top < ay + A.bottom):
+                out.append((a, b))
+    return out
