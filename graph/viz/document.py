@@ -37,7 +37,7 @@ def document_filename(doc_id: str) -> str:
     version with a short hash (so two ids never share a file).
 
     >>> document_filename("001_geneva"), document_filename("a b/c")
-    ('001_geneva.html', 'a_b_c-2bd1e4cd.html')
+    ('001_geneva.html', 'a_b_c-fa4fb713.html')
     """
     clean = _UNSAFE.sub("_", doc_id)[:80]
     if clean != doc_id or clean.startswith(".") or not clean:

@@ -68,7 +68,7 @@ def node_box(shape: str, size: float, label: str) -> Box:
     if shape in ("box", "ellipse", "circle", "database", "text"):
         half_w, half_h = width / 2 + BOX_MARGIN, height / 2 + BOX_MARGIN
         return Box(-half_w, -half_h, half_w, half_h)
-    half_w = max(size, width / 2)
+    half_w, size = max(float(size), width / 2), float(size)
     return Box(-half_w, -size, half_w, size + LABEL_GAP + height)
 
 
