@@ -37,6 +37,7 @@ class Handler:
         self.max_rows = max_rows
         self._map_html: bytes | None = None
         self._matrix_html: bytes | None = None
+        _warm_up()
 
     def close(self) -> None:
         self.store.close()
@@ -128,6 +129,15 @@ class Handler:
         if view is None:
             return _text(404, f"no document {doc_id!r} in the store")
         return 200, "text/html; charset=utf-8", render_document(view).encode("utf-8"), {}
+
+
+def _warm_up() -> None:
+    """Import what the pages need (pyvis, numpy for the layout: a second or more) when the
+    worker starts, so that the first /map or /matrix answers well within the time limit."""
+    import numpy  # noqa: F401
+    import pyvis.network  # noqa: F401
+
+    from ..viz import html, matrix  # noqa: F401
 
 
 BACK = (("/", "query page"), ("/map", "stance map"), ("/matrix", "position matrix"))

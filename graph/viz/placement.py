@@ -22,7 +22,7 @@ Pos = dict[Hashable, tuple[float, float]]
 
 FONT_PX = 14          # nodes.font.size in the page's options
 CHAR_PX = 0.62 * FONT_PX  # wide enough for DejaVu Sans, the widest of the usual fallbacks
-LABEL_GAP = 5         # between a shape and the label below it
+LABEL_GAP = 12        # between a shape and the label below it (vis-network draws it 11 px below)
 BOX_MARGIN = 5        # vis-network's default margin inside a box
 PADDING = 12          # kept free between any two rectangles
 LAYOUTS = ("map", "columns")
@@ -62,7 +62,7 @@ def node_box(shape: str, size: float, label: str) -> Box:
     >>> node_box("box", 10, "Ceasefire")
     Box(left=-44.05, top=-12.0, right=44.05, bottom=12.0)
     >>> node_box("dot", 10, "EU")
-    Box(left=-10.0, top=-10.0, right=10.0, bottom=29.0)
+    Box(left=-10.0, top=-10.0, right=10.0, bottom=36.0)
     """
     width, height = label_size(label)
     if shape in ("box", "ellipse", "circle", "database", "text"):

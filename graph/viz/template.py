@@ -140,7 +140,7 @@ APP_JS = """
       var li = document.createElement("li");
       var a = document.createElement("a");
       if (!/^[a-z][a-z0-9+.-]*:/i.test(link.href)) { a.href = link.href; }  // relative only
-      a.textContent = "\u201c" + link.text + "\u201d";
+      a.textContent = "\\u201c" + link.text + "\\u201d";
       var where = document.createElement("div");
       where.className = "where";
       where.textContent = link.where;
@@ -156,7 +156,7 @@ APP_JS = """
       showPanel(node.label, linksOf(network.getConnectedEdges(params.nodes[0])));
     } else if (params.edges.length) {
       var edge = edges.get(params.edges[0]);
-      showPanel(edge.title.textContent.split("\n")[0], linksOf([params.edges[0]]));
+      showPanel(edge.title.textContent.split("\\n")[0], linksOf([params.edges[0]]));
     } else {
       panel.hidden = true;
     }
