@@ -26,6 +26,8 @@ LABEL_GAP = 12        # between a shape and the label below it (vis-network draw
 BOX_MARGIN = 5        # vis-network's default margin inside a box
 PADDING = 12          # kept free between any two rectangles
 LAYOUTS = ("map", "columns")
+SPREAD = 6            # the drawing's area over the boxes' area
+ASPECT = 1.1          # sqrt of the drawing's width over its height
 
 
 @dataclass(frozen=True)
@@ -93,28 +95,57 @@ def _simple(G: nx.Graph) -> nx.Graph:
 def label_layout(G: nx.Graph, boxes: dict, *, seed: int = 0, max_rounds: int = 400) -> Pos:
     """Positions for ``G`` where no two ``boxes`` (node -> :class:`Box`) overlap.
 
-    A spring layout (fixed ``seed``) scaled so that the boxes take about a third of the area,
-    then overlaps removed by pushing pairs apart along the axis where they overlap least.
+    Each connected part is laid out on its own: a spring layout (fixed ``seed``) scaled so that
+    its boxes take about 1/:data:`SPREAD` of its area, then overlaps removed by pushing pairs
+    apart. The parts are then packed in rows, biggest first.
     """
     if len(G) == 0:
         return {}
     H = _simple(G)
-    raw = nx.spring_layout(H, seed=seed, iterations=200, weight="weight") if len(H) > 1 \
-        else {next(iter(H)): (0.0, 0.0)}
-    area = sum((b.width + PADDING) * (b.height + PADDING) for b in boxes.values())
-    scale = math.sqrt(3 * area) / 2
-    pos = {n: [float(raw[n][0]) * scale, float(raw[n][1]) * scale] for n in H}
-    nodes = list(H)
-    for _ in range(max_rounds):
-        if not _push_apart(nodes, pos, boxes):
-            break
-    else:  # still crowded: spread everything out and try once more
-        for xy in pos.values():
-            xy[0], xy[1] = xy[0] * 1.5, xy[1] * 1.5
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    laid = [_layout_part(H.subgraph(part), boxes, seed, max_rounds) for part in parts]
+    return _pack(laid, boxes)
+
+
+def _layout_part(H: nx.Graph, boxes: dict, seed: int, max_rounds: int) -> Pos:
+    nodes = sorted(H, key=str)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    F = nx.Graph()
+    F.add_nodes_from(nodes)
+    F.add_edges_from(sorted(H.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
+    raw = nx.spring_layout(F, seed=seed, iterations=200, weight="weight")
+    area = sum((boxes[n].width + PADDING) * (boxes[n].height + PADDING) for n in nodes)
+    scale = math.sqrt(SPREAD * area) / 2
+    pos = {n: [float(raw[n][0]) * scale * ASPECT, float(raw[n][1]) * scale / ASPECT] for n in nodes}
+    for _ in range(2):
         for _ in range(max_rounds):
             if not _push_apart(nodes, pos, boxes):
-                break
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+                return {n: (x, y) for n, (x, y) in pos.items()}
+        for xy in pos.values():  # still crowded: spread everything out and go on
+            xy[0], xy[1] = xy[0] * 1.5, xy[1] * 1.5
+    return {n: (x, y) for n, (x, y) in pos.items()}
+
+
+def _pack(parts: list[Pos], boxes: dict) -> Pos:
+    """The laid-out parts side by side in rows no wider than the biggest part (or 1200 px)."""
+    def extent(pos):
+        return (min(x + boxes[n].left for n, (x, y) in pos.items()), min(y + boxes[n].top for n, (x, y) in pos.items()),
+                max(x + boxes[n].right for n, (x, y) in pos.items()), max(y + boxes[n].bottom for n, (x, y) in pos.items()))
+
+    extents = [extent(p) for p in parts]
+    width = max(1200.0, extents[0][2] - extents[0][0])
+    out: Pos = {}
+    x = y = row_height = 0.0
+    for pos, (x0, y0, x1, y1) in zip(parts, extents):
+        w, h = x1 - x0, y1 - y0
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height + 3 * PADDING, 0.0
+        for n, (px, py) in pos.items():
+            out[n] = (round(px - x0 + x, 1), round(py - y0 + y, 1))
+        x += w + 3 * PADDING
+        row_height = max(row_height, h)
+    return out
 
 
 def _push_apart(nodes: list, pos: dict, boxes: dict) -> bool:
@@ -135,14 +166,18 @@ def _push_apart(nodes: list, pos: dict, boxes: dict) -> bool:
                 continue
             dx = min(ax1 - bx0, bx1 - ax0)
             dy = min(ay1 - by0, by1 - ay0)
-            (pa, pb) = pos[a], pos[b]
-            if dx <= dy:
-                sign = 1 if (pb[0] + (boxes[b].left + boxes[b].right) / 2) >= (pa[0] + (boxes[a].left + boxes[a].right) / 2) else -1
+            pa, pb = pos[a], pos[b]
+            # separate along the axis on which the centres are further apart, relative to the
+            # boxes' sizes: neighbours keep their relative places
+            cax, cay, cbx, cby = (ax0 + ax1) / 2, (ay0 + ay1) / 2, (bx0 + bx1) / 2, (by0 + by1) / 2
+            along_x = abs(cbx - cax) / (ax1 - ax0 + bx1 - bx0) >= abs(cby - cay) / (ay1 - ay0 + by1 - by0)
+            if along_x:
+                sign = 1 if (cbx, str(b)) >= (cax, str(a)) else -1
                 shift = dx / 2 + 0.5
                 pa[0] -= sign * shift
                 pb[0] += sign * shift
             else:
-                sign = 1 if (pb[1] + (boxes[b].top + boxes[b].bottom) / 2) >= (pa[1] + (boxes[a].top + boxes[a].bottom) / 2) else -1
+                sign = 1 if (cby, str(b)) >= (cay, str(a)) else -1
                 shift = dy / 2 + 0.5
                 pa[1] -= sign * shift
                 pb[1] += sign * shift
