@@ -40,7 +40,8 @@ def document_filename(doc_id: str) -> str:
     ('001_geneva.html', 'a_b_c-fa4fb713.html')
     """
     clean = _UNSAFE.sub("_", doc_id)[:80]
-    if clean != doc_id or clean.startswith(".") or not clean:
+    clean = "_" + clean[1:] if clean.startswith(".") else clean  # no hidden files
+    if clean != doc_id or not clean:
         clean += "-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8]
     return clean + ".html"
 
