@@ -114,6 +114,15 @@ function cellText(b) {
   return b.type === "literal" && b["xml:lang"] ? b.value + "@" + b["xml:lang"] : b.value;
 }
 
+function shown(b) {
+  // our own IRIs in short (codebook actor:russia, topic:ceasefire); the full IRI as the cell's title
+  if (b && b.type === "uri" && b.value.startsWith("https://w3id.org/stancegraph/")) {
+    const m = /\/(actor|topic|doc)\/([^/]+)$/.exec(b.value);
+    if (m) { try { return m[1] + ":" + decodeURIComponent(m[2]); } catch (e) { return b.value; } }
+  }
+  return cellText(b);
+}
+
 function anchorOf(binding, vars) {
   for (const v of vars) {
     const b = binding[v];
@@ -149,7 +158,8 @@ function render() {
   for (const b of rows) {
     const r = body.insertRow(), anchor = anchorOf(b, vars);
     for (const v of vars) {
-      const c = r.insertCell(), value = b[v], text = cellText(value);
+      const c = r.insertCell(), value = b[v], text = shown(value);
+      if (value && value.type === "uri") c.title = value.value;
       let href = value && value.type === "uri" ? docLink(value.value) : null;
       if (!href && value && value.type === "literal" && v === "doc") {
         href = anchor && anchor.startsWith("/doc/" + encodeURIComponent(value.value) + "#")

@@ -63,7 +63,7 @@ def collisions(geometry: dict) -> list[str]:
 
 @pytest.mark.model
 @pytest.mark.parametrize("view, layout", [("stances", "map"), ("stances", "columns"), ("affiliation", "map"),
-                                          ("congruence", "map"), ("conflict", "map")])
+                                          ("congruence", "map"), ("conflict", "map"), ("difference", "map")])
 def test_no_label_covers_a_node_or_a_label_at_seed_scale(browser, seeds_build, tmp_path, view, layout):
     from stancegraph.rdf.store import StanceStore
 
