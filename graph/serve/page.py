@@ -117,7 +117,7 @@ function cellText(b) {
 function shown(b) {
   // our own IRIs in short (codebook actor:russia, topic:ceasefire); the full IRI as the cell's title
   if (b && b.type === "uri" && b.value.startsWith("https://w3id.org/stancegraph/")) {
-    const m = /\/(actor|topic|doc)\/([^/]+)$/.exec(b.value);
+    const m = /\\/(actor|topic|doc)\\/([^/]+)$/.exec(b.value);
     if (m) { try { return m[1] + ":" + decodeURIComponent(m[2]); } catch (e) { return b.value; } }
   }
   return cellText(b);

@@ -109,6 +109,8 @@ def test_seed_matrix_counts_match_the_stored_stances_and_the_query(browser, seed
     counts = expected_counts(stances)
     drawn = {(a, t): (s, o) for a, t, s, o, *_ in seen["cells"]}
     assert drawn == {(a, t): (counts[a, t, "support"], counts[a, t, "oppose"]) for a, t, _ in counts}
-    by_query = {(row["actor"].rsplit("/", 1)[1], str(row["topic"])): (int(row["support"]), int(row["oppose"]))
-                for row in (dict(zip(query.columns, r)) for r in query.rows)}
-    assert sum(s + o for s, o in drawn.values()) == sum(s + o for s, o in by_query.values())
+    # the position-matrix query counts the same, on codebook topics (it also lists candidate topics)
+    rows = [dict(zip(query.columns, r)) for r in query.rows]
+    by_query = {(row["actor"].rsplit("/", 1)[1], row["topic"].rsplit("/", 1)[1]): (int(row["support"]), int(row["oppose"]))
+                for row in rows if "/codebook/" in row["topic"] and "/topic/" in row["topic"]}
+    assert drawn == by_query
