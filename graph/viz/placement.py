@@ -114,7 +114,7 @@ def _layout_part(H: nx.Graph, boxes: dict, seed: int, max_rounds: int) -> Pos:
     F = nx.Graph()
     F.add_nodes_from(nodes)
     F.add_edges_from(sorted(H.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
-    raw = nx.spring_layout(F, seed=seed, iterations=200, weight="weight")
+    raw = nx.spring_layout(F, seed=seed, iterations=200 if len(nodes) <= 120 else 60, weight="weight")
     area = sum((boxes[n].width + PADDING) * (boxes[n].height + PADDING) for n in nodes)
     scale = math.sqrt(SPREAD * area) / 2
     pos = {n: [float(raw[n][0]) * scale * ASPECT, float(raw[n][1]) * scale / ASPECT] for n in nodes}
@@ -149,40 +149,39 @@ def _pack(parts: list[Pos], boxes: dict) -> Pos:
 
 
 def _push_apart(nodes: list, pos: dict, boxes: dict) -> bool:
-    """One sweep over the overlapping pairs; whether any was found."""
-    def rect(n):
+    """One sweep (by left edge) over the overlapping pairs, pushing each apart; whether any
+    was found."""
+    half = PADDING / 2
+    rects = {}
+    for n in nodes:
         b, (x, y) = boxes[n], pos[n]
-        return x + b.left - PADDING / 2, y + b.top - PADDING / 2, x + b.right + PADDING / 2, y + b.bottom + PADDING / 2
-
-    order = sorted(nodes, key=lambda n: (rect(n)[0], str(n)))
+        rects[n] = [x + b.left - half, y + b.top - half, x + b.right + half, y + b.bottom + half]
+    order = sorted(nodes, key=lambda n: (rects[n][0], str(n)))
     moved = False
     for i, a in enumerate(order):
-        ax0, ay0, ax1, ay1 = rect(a)
+        ra = rects[a]
         for b in order[i + 1:]:
-            bx0, by0, bx1, by1 = rect(b)
-            if bx0 >= ax1:
+            rb = rects[b]
+            if rb[0] >= ra[2]:
                 break
-            if by0 >= ay1 or by1 <= ay0 or bx1 <= ax0:
+            if rb[1] >= ra[3] or rb[3] <= ra[1] or rb[2] <= ra[0]:
                 continue
-            dx = min(ax1 - bx0, bx1 - ax0)
-            dy = min(ay1 - by0, by1 - ay0)
-            pa, pb = pos[a], pos[b]
             # separate along the axis on which the centres are further apart, relative to the
             # boxes' sizes: neighbours keep their relative places
-            cax, cay, cbx, cby = (ax0 + ax1) / 2, (ay0 + ay1) / 2, (bx0 + bx1) / 2, (by0 + by1) / 2
-            along_x = abs(cbx - cax) / (ax1 - ax0 + bx1 - bx0) >= abs(cby - cay) / (ay1 - ay0 + by1 - by0)
-            if along_x:
-                sign = 1 if (cbx, str(b)) >= (cax, str(a)) else -1
-                shift = dx / 2 + 0.5
-                pa[0] -= sign * shift
-                pb[0] += sign * shift
+            cax, cay, cbx, cby = (ra[0] + ra[2]) / 2, (ra[1] + ra[3]) / 2, (rb[0] + rb[2]) / 2, (rb[1] + rb[3]) / 2
+            if abs(cbx - cax) / (ra[2] - ra[0] + rb[2] - rb[0]) >= abs(cby - cay) / (ra[3] - ra[1] + rb[3] - rb[1]):
+                axis, sign = 0, 1 if (cbx, str(b)) >= (cax, str(a)) else -1
+                shift = min(ra[2] - rb[0], rb[2] - ra[0]) / 2 + 0.5
             else:
-                sign = 1 if (cby, str(b)) >= (cay, str(a)) else -1
-                shift = dy / 2 + 0.5
-                pa[1] -= sign * shift
-                pb[1] += sign * shift
+                axis, sign = 1, 1 if (cby, str(b)) >= (cay, str(a)) else -1
+                shift = min(ra[3] - rb[1], rb[3] - ra[1]) / 2 + 0.5
+            pos[a][axis] -= sign * shift
+            pos[b][axis] += sign * shift
+            ra[axis] -= sign * shift
+            ra[axis + 2] -= sign * shift
+            rb[axis] += sign * shift
+            rb[axis + 2] += sign * shift
             moved = True
-            ax0, ay0, ax1, ay1 = rect(a)
     return moved
 
 
