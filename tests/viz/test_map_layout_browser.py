@@ -134,3 +134,26 @@ def test_the_collision_check_sees_a_label_over_a_node(browser, tmp_path):
     G.add_edge("a", "b", sign=1)
     geometry = drawn_geometry(browser, write_network_html(G, tmp_path / "crowded.html"))
     assert "label of a covers node b" in collisions(geometry)
+
+
+def test_hostile_evidence_stays_text_in_the_click_panel(browser, tmp_path):
+    from stancegraph.viz.document import file_links
+    from stancegraph.viz.html import write_stance_map
+
+    from .test_html import IMG, hostile_stances
+
+    page = write_stance_map(hostile_stances(), tmp_path / "map.html", title="intact", doc_links=file_links())
+    browser.goto(page.resolve().as_uri())
+    browser.wait(DRAWN)
+    seen = json.loads(browser.eval("""JSON.stringify((() => {
+      const sg = window.stancegraph;
+      sg.showPanel("all", sg.linksOf(sg.edges.getIds()));
+      const panel = document.getElementById("sg-panel");
+      return {texts: Array.from(panel.querySelectorAll("a")).map(a => a.textContent),
+              hrefs: Array.from(panel.querySelectorAll("a")).map(a => a.getAttribute("href")),
+              elements: panel.querySelectorAll("img, script, b").length, hidden: panel.hidden,
+              title: document.title};
+    })())"""))
+    assert not seen["hidden"] and seen["elements"] == 0 and seen["title"] == "intact"
+    assert any(IMG in text for text in seen["texts"])
+    assert all(href.startswith("docs/") for href in seen["hrefs"])
