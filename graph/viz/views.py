@@ -70,7 +70,9 @@ def write_view(source, view: str, path, *, normalization: str = "no", duplicates
     if view not in VIEWS:
         raise AnalysisError(f"unknown view {view!r}; use one of: {', '.join(VIEWS)}")
     path = Path(path)
-    if documents is not None and _is_store(source):
+    if documents is not None:
+        if not _is_store(source):
+            raise AnalysisError("document views need a StanceStore: the documents' texts are in the store")
         html_options["doc_links"] = _write_documents(source, Path(documents), path, view)
     if view == "matrix":
         if normalization != "no":
