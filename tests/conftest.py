@@ -260,3 +260,114 @@ def toy_store_dir(tmp_path) -> Path:
     with StanceStore.open(path) as store:
         store.replace_documents(make_toy_items(codebook), codebook)
     return path
+
+
+# --- headless Chromium driven over the DevTools protocol (tests marked "browser") ----------
+class BrowserPage:
+    """One tab of a headless Chromium driven over ``--remote-debugging-pipe``: ``goto(url)``,
+    ``eval(js)`` (the value of an expression, promises awaited), ``wait(js)`` (until it is
+    truthy). Evaluation is DevTools', so it runs whatever the page's CSP says; the pages
+    themselves are not changed. Real time, not virtual: ``wait`` polls up to ``timeout`` s."""
+
+    def __init__(self, profile: Path, width: int = 1280, height: int = 900):
+        import os
+        import subprocess
+
+        to_child_r, self._to_child = os.pipe()
+        self._from_child, from_child_w = os.pipe()
+
+        def fds():  # the pipe protocol: Chromium reads fd 3, writes fd 4
+            a, b = os.dup(to_child_r), os.dup(from_child_w)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen(
+            [str(CHROMIUM), *CHROMIUM_FLAGS[:-1], "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+             f"--user-data-dir={profile}", "--remote-debugging-pipe", f"--window-size={width},{height}",
+             "about:blank"],
+            preexec_fn=fds, pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._buffer, self._next = b"", 0
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Emulation.setDeviceMetricsOverride", session=True, width=width, height=height,
+                  deviceScaleFactor=1, mobile=False)
+
+    def call(self, method: str, session: bool = False, **params):
+        import json
+        import os
+
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self.session
+        os.write(self._to_child, json.dumps(message).encode() + b"\0")
+        while True:
+            while b"\0" not in self._buffer:
+                chunk = os.read(self._from_child, 1 << 16)
+                if not chunk:
+                    raise RuntimeError("chromium closed the DevTools pipe")
+                self._buffer += chunk
+            raw, self._buffer = self._buffer.split(b"\0", 1)
+            answer = json.loads(raw)
+            if answer.get("id") == self._next:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+
+    def goto(self, url: str) -> None:
+        self.call("Page.navigate", session=True, url=url)
+
+    def eval(self, expression: str):
+        result = self.call("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
+                           awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression[:80]}...: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait(self, expression: str, timeout: float = 90):
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                value = self.eval(expression)
+            except RuntimeError:
+                value = None
+            if value:
+                return value
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for: {expression}")
+
+    def screenshot(self, path: Path) -> Path:
+        import base64
+
+        data = self.call("Page.captureScreenshot", session=True, format="png", captureBeyondViewport=False)["data"]
+        Path(path).write_bytes(base64.b64decode(data))
+        return Path(path)
+
+    def close(self) -> None:
+        import os
+
+        try:
+            self.call("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.proc.wait(15)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+            self.proc.wait(15)
+        os.close(self._to_child)
+        os.close(self._from_child)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A :class:`BrowserPage` (closed after the test); skips without /usr/bin/chromium."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs headless Chromium at /usr/bin/chromium (apt-get install chromium)")
+    page = BrowserPage(tmp_path / "chromium-cdp-profile")
+    yield page
+    page.close()

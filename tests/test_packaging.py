@@ -59,6 +59,12 @@ def test_wheel_has_every_query_file(src, names):
     assert queries <= names, queries - names
 
 
+def test_wheel_has_the_query_page_editor_and_its_licence(src, names):
+    static = {f"stancegraph/serve/static/{p.name}" for p in (src / "graph" / "serve" / "static").iterdir()}
+    assert {"stancegraph/serve/static/codemirror.min.js", "stancegraph/serve/static/LICENSE.codemirror"} <= static
+    assert static <= names, static - names
+
+
 def test_wheel_has_every_module(src, names):
     """A subpackage missing from pyproject's ``packages`` list would be left out silently."""
     modules = {"stancegraph/" + p.relative_to(src / "graph").as_posix()

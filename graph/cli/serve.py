@@ -24,7 +24,8 @@ def serve(
                                         help="Bearer token updates must carry (or $STANCEGRAPH_TOKEN)."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (/sparql) with a query page (/) and the map (/map)."""
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) with a query page (/), the map (/map), the position
+    matrix (/matrix) and each document with its stances highlighted (/doc/ID)."""
     from ..serve import make_server
 
     setup_logging(verbose)

@@ -8,7 +8,8 @@ import typer
 from . import app
 from ._common import fail, one_line_errors, store_to_read
 
-VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference")
+VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference", "matrix")
+LAYOUTS = ("map", "columns")
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
 
 
@@ -16,7 +17,8 @@ NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
 @one_line_errors
 def viz(
     view: str = typer.Option("stances", "--view",
-                             help="stances (the stance map), affiliation, congruence, conflict or difference."),
+                             help="stances (the stance map), affiliation, congruence, conflict, difference, "
+                                  "or matrix (actors x topics)."),
     normalization: str = typer.Option("no", "--normalization", "-n",
                                       help="congruence, conflict, difference: no, average, jaccard or cosine "
                                            "(DNA's normalisations)."),
@@ -27,20 +29,28 @@ def viz(
     candidates: bool = typer.Option(False, "--candidates",
                                     help="Network views: include candidate topics (unclassified phrases). "
                                          "Concepts coded in an imported DNA database are always included."),
+    layout: str = typer.Option("map", "--layout", help="map, or columns (actors left, topics right)."),
+    documents: bool = typer.Option(True, "--documents/--no-documents",
+                                   help="Write each document's view into docs/ beside the page and link to it."),
 ) -> None:
     """Draw the stored stances, or one of their network views, as an interactive HTML map that works offline."""
     if view not in VIEWS:
         fail(f"unknown view {view!r}; use one of: {', '.join(VIEWS)}", 2)
     if normalization not in NORMALIZATIONS:
         fail(f"unknown normalization {normalization!r}; use one of: {', '.join(NORMALIZATIONS)}", 2)
-    if normalization != "no" and view in ("stances", "affiliation"):
+    if normalization != "no" and view in ("stances", "affiliation", "matrix"):
         fail("--normalization applies to the congruence, conflict and difference views", 2)
+    if layout not in LAYOUTS:
+        fail(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}", 2)
 
     from ..rdf.store import StanceStore
     from ..viz.views import write_view
 
+    store = store_to_read(store)  # refused before anything is written
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
-    with StanceStore.open(store_to_read(store)) as st:
-        path = write_view(st, view, output, normalization=normalization, title=title, candidates=candidates)
+    with StanceStore.open(store) as st:
+        options = {} if view == "matrix" else {"layout": layout}
+        path = write_view(st, view, output, normalization=normalization, title=title, candidates=candidates,
+                          documents=output.parent / "docs" if documents else None, **options)
     typer.echo(f"wrote {path}")

@@ -4,7 +4,8 @@
 Routes: ``/sparql`` (and ``/query``) answer queries by GET or POST; updates are POSTed to
 ``/update`` (or ``/sparql``) and need ``--allow-update`` and ``Authorization: Bearer TOKEN``.
 ``/`` is the page, ``/api/queries`` the named queries, ``/api/named/NAME?param=...`` runs one,
-``/map`` is the stance map.
+``/map`` is the stance map, ``/matrix`` the position matrix, ``/doc/ID`` a document with its
+stances' sentences highlighted.
 """
 from __future__ import annotations
 
@@ -85,6 +86,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._job(("named", name, {k: v[-1] for k, v in params.items()}))
             elif method == "GET" and route == "/map":
                 self._job(("stance_map",))
+            elif method == "GET" and route == "/matrix":
+                self._job(("matrix",))
+            elif method == "GET" and route.startswith("/doc/"):
+                self._job(("document", unquote(route[len("/doc/"):])))
             else:
                 raise _Reply(404, f"no such page: {url.path}")
         except _Reply as reply:

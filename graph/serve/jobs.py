@@ -1,8 +1,9 @@
 """What a query worker does with a job; runs inside the worker process (:mod:`.workers`).
 
-Jobs: ``("query", sparql, accept)``, ``("update", sparql)``, ``("named", name, params)`` and
-``("stance_map",)``. Every answer is ``(status, content_type, body, headers)``; a query the parser
-refuses is a 400 with the parser's message, never a traceback.
+Jobs: ``("query", sparql, accept)``, ``("update", sparql)``, ``("named", name, params)``,
+``("stance_map",)``, ``("matrix",)`` and ``("document", doc_id)``. Every answer is
+``(status, content_type, body, headers)``; a query the parser refuses is a 400 with the
+parser's message, never a traceback.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ class Handler:
         self.store = StanceStore.open(store_path) if writable else StanceStore.read_only(store_path)
         self.max_rows = max_rows
         self._map_html: bytes | None = None
+        self._matrix_html: bytes | None = None
+        _warm_up()
 
     def close(self) -> None:
         self.store.close()
@@ -81,7 +84,7 @@ class Handler:
     def _update(self, sparql: str) -> tuple:
         self.store._ox.update(sparql)
         self.store._ox.flush()
-        self._map_html = None
+        self._map_html = self._matrix_html = None
         return 204, TEXT, b"", {}
 
     def _named(self, name: str, params: dict) -> tuple:
@@ -106,9 +109,44 @@ class Handler:
 
             stances = [s for s in self.store.stances() if s.classified]
             with tempfile.TemporaryDirectory() as tmp:
-                path = write_stance_map(stances, Path(tmp) / "map.html", title="stancegraph: who stands where")
+                path = write_stance_map(stances, Path(tmp) / "map.html", title="stancegraph: who stands where",
+                                        doc_links=serve_links())
                 self._map_html = path.read_bytes()
         return 200, "text/html; charset=utf-8", self._map_html, {}
+
+    def _matrix(self) -> tuple:
+        if self._matrix_html is None:
+            from ..viz.matrix import position_matrix, render_matrix
+
+            matrix = position_matrix(self.store.stances())
+            self._matrix_html = render_matrix(matrix, doc_links=serve_links(), back=BACK).encode("utf-8")
+        return 200, "text/html; charset=utf-8", self._matrix_html, {}
+
+    def _document(self, doc_id: str) -> tuple:
+        from ..viz.document import document_view, render_document
+
+        view = document_view(self.store, doc_id, back=BACK)
+        if view is None:
+            return _text(404, f"no document {doc_id!r} in the store")
+        return 200, "text/html; charset=utf-8", render_document(view).encode("utf-8"), {}
+
+
+def _warm_up() -> None:
+    """Import what the pages need (pyvis, numpy for the layout: a second or more) when the
+    worker starts, so that the first /map or /matrix answers well within the time limit."""
+    import numpy  # noqa: F401
+    import pyvis.network  # noqa: F401
+
+    from ..viz import html, matrix  # noqa: F401
+
+
+BACK = (("/", "query page"), ("/map", "stance map"), ("/matrix", "position matrix"))
+
+
+def serve_links():
+    from ..viz.document import serve_links
+
+    return serve_links()
 
 
 def _ox_term(term):

@@ -15,12 +15,13 @@ import math
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import networkx as nx
 
 from stancegraph.types import Stance
 from stancegraph.viz.layout import fast_layout
+from stancegraph.viz.placement import LAYOUTS, column_layout, label_layout, node_box
 from stancegraph.viz.stance_graph import stance_graph
 from stancegraph.viz.styles import LegendItem, default_legend, edge_color, edge_sign, node_style
 from stancegraph.viz.template import APP_JS, PAGE
@@ -29,25 +30,30 @@ from stancegraph.viz.tooltips import edge_tooltip, escape, script_json
 log = logging.getLogger(__name__)
 
 LAYOUT_THRESHOLD = 1000
+LABEL_LAYOUT_MAX = 400  # nodes: above, fast_layout (no label check)
+MAX_LINKS = 30  # evidence links per edge in the click panel
+DocLinks = Callable[[str, "str | None"], str]  # (doc_id, stance key or None) -> href
 VIS_DIR = "templates/lib/vis-9.1.2"  # inside the pyvis package
 
 
 def write_stance_map(stances: Iterable[Stance], path, *, title: str = "stancegraph",
-                     actor_kinds: dict[str, str] | None = None) -> Path:
+                     actor_kinds: dict[str, str] | None = None, **html_options: Any) -> Path:
     """Write an HTML map of who supports or opposes which topic, and return its path.
 
     Actors and topics are nodes; each (actor, topic, polarity) is one edge, green for support
     and red for oppose, as wide as its number of statements, with the evidence sentences as
     its tooltip. ``actor_kinds`` (actor id -> person/state/organization/group) overrides the
-    kinds the stances carry. A menu shows one topic and the actors linked to it.
+    kinds the stances carry. A menu shows one topic and the actors linked to it. Other
+    keywords (``layout``, ``doc_links``...) go to :func:`write_network_html`.
     """
-    return write_network_html(stance_graph(stances, actor_kinds=actor_kinds), path, title=title)
+    return write_network_html(stance_graph(stances, actor_kinds=actor_kinds), path, title=title,
+                              **html_options)
 
 
 def write_network_html(G: nx.Graph, path, *, title: str = "stancegraph",
                        legend: Sequence[LegendItem] | None = None, physics: bool | None = None,
                        layout_threshold: int = LAYOUT_THRESHOLD, filter_kind: str | None = "topic",
-                       height: str = "85vh") -> Path:
+                       height: str = "85vh", layout: str = "map", doc_links: DocLinks | None = None) -> Path:
     """Write any networkx graph as a self-contained interactive HTML page.
 
     Node attributes used: ``label``, ``kind`` (person/state/organization/group/topic, which
@@ -58,15 +64,25 @@ def write_network_html(G: nx.Graph, path, *, title: str = "stancegraph",
     with ``text``, ``doc_id``, ``confidence``) or ``title`` for the tooltip. All text is
     treated as untrusted.
 
-    ``legend`` defaults to the node kinds and edge signs present. ``physics`` defaults to on
-    up to ``layout_threshold`` nodes; above it (or when off) positions are computed here with
-    :func:`~stancegraph.viz.layout.fast_layout`, unless every node has ``x`` and ``y``.
+    ``legend`` defaults to the node kinds and edge signs present. Positions are computed here,
+    so the same graph always gives the same picture (``physics`` off, the default): unless
+    every node has ``x`` and ``y``, up to :data:`LABEL_LAYOUT_MAX` nodes are placed by
+    ``layout`` (``"map"``: a spring layout with no label over a node or another label;
+    ``"columns"``: actors left, topics right; see :mod:`stancegraph.viz.placement`), bigger
+    graphs by :func:`~stancegraph.viz.layout.fast_layout`. ``physics=True`` lets the browser
+    move the nodes instead (up to ``layout_threshold`` nodes).
     Nodes of kind ``filter_kind`` get a menu that shows one of them and its neighbours.
+    ``doc_links(doc_id, stance_key)`` gives the address of a document view: clicking an edge
+    or a node then lists its evidence sentences, each a link to its place in its document.
     """
-    if physics is None:
-        physics = len(G) <= layout_threshold
-    positions = None if physics else _positions(G)
-    nodes, edges = network_data(G, positions=positions)
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+    physics = bool(physics) and len(G) <= layout_threshold
+    nodes, edges = network_data(G, doc_links=doc_links)
+    if not physics:
+        positions = _positions(G, nodes, layout)
+        for node, record in zip(G, nodes):
+            record["x"], record["y"] = positions[node]
     if legend is None:
         legend = default_legend((kind for _, kind in G.nodes(data="kind")),
                                 (edge_sign(attrs) for *_, attrs in G.edges(data=True)))
@@ -85,9 +101,12 @@ def write_network_html(G: nx.Graph, path, *, title: str = "stancegraph",
     return path
 
 
-def network_data(G: nx.Graph, *, positions: dict | None = None
+def network_data(G: nx.Graph, *, positions: dict | None = None, doc_links: DocLinks | None = None
                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network node and edge records for ``G``, with every label and title escaped."""
+    """vis-network node and edge records for ``G``, with every label and title escaped.
+
+    With ``doc_links``, each edge with evidence has ``links``: ``{"text", "where", "href"}``
+    for its first :data:`MAX_LINKS` sentences (plain text, shown with ``textContent``)."""
     ids = _node_ids(G)
     weighted_degree = dict(G.degree(weight="weight"))
     nodes = []
@@ -112,6 +131,9 @@ def network_data(G: nx.Graph, *, positions: dict | None = None
         weight = 1 if weight is None else weight
         label_u, label_v = (str(G.nodes[n].get("label", n)) for n in (u, v))
         title = attrs.get("title") or edge_tooltip(label_u, label_v, sign, attrs)
+        links = _links(attrs.get("evidence") or [], doc_links) if doc_links else []
+        if links:
+            title += "\n(click for the sentences in their documents)"
         record = {"id": f"e{index}", "from": ids[u], "to": ids[v], "title": escape(title),
                   "color": {"color": color, "highlight": color, "hover": color},
                   "width": _width(attrs.get("width"), weight),
@@ -119,6 +141,8 @@ def network_data(G: nx.Graph, *, positions: dict | None = None
         rank = parallel[frozenset((u, v))] = parallel.get(frozenset((u, v)), -1) + 1
         if rank:
             record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * rank}
+        if links:
+            record["links"] = links
         edges.append(record)
     return nodes, edges
 
@@ -145,11 +169,35 @@ def _node_ids(G: nx.Graph) -> dict[Any, str]:
     return {n: f"n{i}" for i, n in enumerate(G)}
 
 
-def _positions(G: nx.Graph) -> dict:
+def _links(evidence, doc_links: DocLinks) -> list[dict[str, str]]:
+    """Click-panel entries for the evidence items that name their document."""
+    out = []
+    for item in evidence:
+        if not isinstance(item, dict) or item.get("doc_id") is None:
+            continue
+        where = [str(item["doc_id"])]
+        if item.get("actor"):
+            where.insert(0, f"{item['actor']} ({item.get('polarity', '')})")
+        if item.get("confidence") is not None:
+            where.append(f"{float(item['confidence']):.2f}")
+        out.append({"text": str(item.get("text", "")), "where": ", ".join(where),
+                    "href": doc_links(str(item["doc_id"]), item.get("key"))})
+        if len(out) == MAX_LINKS:
+            break
+    return out
+
+
+def _positions(G: nx.Graph, records: list[dict], layout: str) -> dict:
     given = {n: (a.get("x"), a.get("y")) for n, a in G.nodes(data=True)}
     if all(x is not None and y is not None for x, y in given.values()):
         return given
-    return fast_layout(G)
+    if len(G) > LABEL_LAYOUT_MAX:
+        return fast_layout(G)
+    boxes = {node: node_box(r["shape"], r["size"], str(G.nodes[node].get("label", node)))
+             for node, r in zip(G, records)}
+    if layout == "columns":
+        return column_layout(G, boxes)
+    return label_layout(G, boxes)
 
 
 def _options(physics: bool, directed: bool, size: int) -> dict:

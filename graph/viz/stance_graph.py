@@ -27,7 +27,8 @@ def stance_graph(stances: Iterable[Stance], *, actor_kinds: dict[str, str] | Non
     """Actors and topics as nodes, one edge per (actor, topic, polarity).
 
     An edge's ``weight`` is its number of distinct statements (document and character span),
-    and ``evidence`` lists them as ``{"text", "doc_id", "confidence"}``, most confident first.
+    and ``evidence`` lists them as ``{"text", "doc_id", "confidence", "key"}`` (``key``: the
+    stance's :attr:`~stancegraph.types.Stance.key`), most confident first.
     ``actor_kinds`` (actor id -> kind) overrides the kind the stances carry. Unclassified
     stances (``topic is None``) have no topic node and are left out.
 
@@ -55,7 +56,7 @@ def stance_graph(stances: Iterable[Stance], *, actor_kinds: dict[str, str] | Non
         seen = statements[edge].get(spot)
         if seen is None or stance.confidence > seen["confidence"]:
             statements[edge][spot] = {"text": stance.evidence, "doc_id": stance.doc_id,
-                                      "confidence": stance.confidence}
+                                      "confidence": stance.confidence, "key": stance.key}
     if skipped:
         log.debug("stance map: left out %d unclassified stances", skipped)
 

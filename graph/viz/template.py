@@ -25,6 +25,13 @@ PAGE = """<!DOCTYPE html>
   #mynetwork { width: 100%; height: {{ height }}; }
   div.vis-tooltip { max-width: 36em; }
   .sg-tip { white-space: pre-wrap; font-size: 0.85em; }
+  #sg-panel { position: fixed; right: 0.5em; top: 4em; width: 26em; max-height: 75vh; overflow: auto;
+              background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: 0.5em 0.8em;
+              box-shadow: 0 2px 6px rgba(0,0,0,.15); font-size: 0.9em; }
+  #sg-panel h2 { font-size: 1em; margin: 0.2em 0 0.5em; }
+  #sg-panel li { margin-bottom: 0.5em; }
+  #sg-panel .where { color: #555; }
+  #sg-panel button { float: right; }
 </style>
 </head>
 <body>
@@ -46,6 +53,7 @@ PAGE = """<!DOCTYPE html>
   </ul>
 </header>
 <div id="mynetwork"></div>
+<aside id="sg-panel" hidden><button id="sg-panel-close" type="button">close</button><h2 id="sg-panel-title"></h2><ol id="sg-panel-list"></ol></aside>
 <script>{{ vis_js|safe }}</script>
 <script>{{ app_js|safe }}</script>
 </body>
@@ -116,6 +124,44 @@ APP_JS = """
       network.fit();
     });
   }
-  window.stancegraph = {network: network, nodes: nodes, edges: edges};
+  // Click an edge (or a node, for all its edges): its sentences, each a link into its document.
+  var panel = document.getElementById("sg-panel");
+  function linksOf(edgeIds) {
+    var out = [];
+    edgeIds.forEach(function (id) { out = out.concat(edgeData.filter(function (e) {
+      return e.id === id; }).map(function (e) { return e.links || []; })[0] || []); });
+    return out;
+  }
+  function showPanel(heading, links) {
+    var list = document.getElementById("sg-panel-list");
+    list.textContent = "";
+    document.getElementById("sg-panel-title").textContent = heading;
+    links.forEach(function (link) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(link.href)) { a.href = link.href; }  // relative only
+      a.textContent = "\\u201c" + link.text + "\\u201d";
+      var where = document.createElement("div");
+      where.className = "where";
+      where.textContent = link.where;
+      li.appendChild(a);
+      li.appendChild(where);
+      list.appendChild(li);
+    });
+    panel.hidden = links.length === 0;
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      var node = nodes.get(params.nodes[0]);
+      showPanel(node.label, linksOf(network.getConnectedEdges(params.nodes[0])));
+    } else if (params.edges.length) {
+      var edge = edges.get(params.edges[0]);
+      showPanel(edge.title.textContent.split("\\n")[0], linksOf([params.edges[0]]));
+    } else {
+      panel.hidden = true;
+    }
+  });
+  document.getElementById("sg-panel-close").addEventListener("click", function () { panel.hidden = true; });
+  window.stancegraph = {network: network, nodes: nodes, edges: edges, showPanel: showPanel, linksOf: linksOf};
 })();
 """

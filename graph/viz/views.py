@@ -40,7 +40,7 @@ from stancegraph.viz.tooltips import MAX_EVIDENCE, evidence_lines
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("stances", *analysis.VIEWS)
+VIEWS = ("stances", *analysis.VIEWS, "matrix")
 ONE_MODE = analysis.ONE_MODE_VIEWS
 MAX_WIDTH = 8.0
 _VERBS = {"congruence": "agree on", "conflict": "disagree on"}
@@ -54,16 +54,33 @@ _EDGE_LEGEND = {
 
 def write_view(source, view: str, path, *, normalization: str = "no", duplicates: str = "include",
                candidates: bool = False, actor_kinds: Mapping[str, str] | None = None,
-               title: str | None = None, **html_options: Any) -> Path:
+               title: str | None = None, documents: str | Path | None = None, **html_options: Any) -> Path:
     """Draw the network ``view`` of ``source`` (a StanceStore, or stances, statements or
     positions) as a self-contained HTML page at ``path``; return the path.
 
     ``normalization`` (no, average, jaccard, cosine) and ``duplicates`` apply to the one-mode
     views; ``actor_kinds`` (actor id -> kind) defaults to the kinds of the default codebook.
+    ``matrix`` is the position matrix (:mod:`stancegraph.viz.matrix`). With ``documents`` (a
+    folder) and a store as ``source``, every document's view is written there
+    (:mod:`stancegraph.viz.document`) and the page links each sentence to its place in them.
     Other keywords go to :func:`~stancegraph.viz.html.write_network_html`.
     """
     from stancegraph.viz.html import write_network_html
 
+    if view not in VIEWS:
+        raise AnalysisError(f"unknown view {view!r}; use one of: {', '.join(VIEWS)}")
+    path = Path(path)
+    if documents is not None:
+        if not _is_store(source):
+            raise AnalysisError("document views need a StanceStore: the documents' texts are in the store")
+        html_options["doc_links"] = _write_documents(source, Path(documents), path, view)
+    if view == "matrix":
+        if normalization != "no":
+            raise AnalysisError("normalization applies to the congruence, conflict and difference views, not 'matrix'")
+        from stancegraph.viz.matrix import write_matrix
+
+        return write_matrix(_stances(source if _is_store(source) else list(source)), path,
+                            title=title or default_title(view), doc_links=html_options.get("doc_links"))
     G = view_graph(source, view, normalization=normalization, duplicates=duplicates,
                    candidates=candidates, actor_kinds=actor_kinds)
     html_options.setdefault("legend", view_legend(G))
@@ -75,6 +92,8 @@ def default_title(view: str, normalization: str = "no") -> str:
     """``"stancegraph: congruence network (jaccard)"``; the stance map keeps its own title."""
     if view == "stances":
         return "stancegraph: who stands where"
+    if view == "matrix":
+        return "stancegraph: position matrix"
     norm = f" ({normalization})" if view in ONE_MODE and normalization != "no" else ""
     return f"stancegraph: {view} network{norm}"
 
@@ -88,6 +107,8 @@ def view_graph(source, view: str, *, normalization: str = "no", duplicates: str 
     """
     if view not in VIEWS:
         raise AnalysisError(f"unknown view {view!r}; use one of: {', '.join(VIEWS)}")
+    if view == "matrix":
+        raise AnalysisError("the matrix view is a table, not a network: see stancegraph.viz.matrix")
     if normalization not in analysis.NORMALIZATIONS:
         raise AnalysisError(f"unknown normalization {normalization!r}; "
                             f"use one of: {', '.join(analysis.NORMALIZATIONS)}")
@@ -143,6 +164,19 @@ def codebook_kinds() -> dict[str, str]:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def _write_documents(store, folder: Path, page: Path, view: str):
+    """Write every document's view into ``folder``; the links to them from ``page``."""
+    import os
+
+    from stancegraph.viz.document import file_links, write_documents
+
+    folder.mkdir(parents=True, exist_ok=True)
+    back = os.path.relpath(page.resolve(), folder.resolve()).replace(os.sep, "/")
+    write_documents(store, folder, back=[(back, f"back to the {view} view")])
+    prefix = os.path.relpath(folder.resolve(), page.resolve().parent).replace(os.sep, "/")
+    return file_links(prefix + "/")
+
 
 def _is_store(source) -> bool:
     return hasattr(source, "query") and hasattr(source, "stances")

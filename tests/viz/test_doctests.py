@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["layout", "stance_graph", "styles", "tooltips"]
+MODULES = ["layout", "stance_graph", "styles", "tooltips", "placement", "document", "matrix"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -173,7 +173,7 @@ def test_stances_view_is_the_stance_map(store, tmp_path):
     assert "<title>stancegraph: who stands where</title>" in (tmp_path / "s.html").read_text()
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", [v for v in VIEWS if v != "matrix"])  # the matrix: test_matrix.py
 def test_untrusted_evidence_stays_text(store, tmp_path, view):
     text = write_view(store, view, tmp_path / f"{view}.html").read_text(encoding="utf-8")
     data = "".join(re.search(rf"var {n} = (.*);\n", text).group(1) for n in ("nodeData", "edgeData"))
@@ -233,14 +233,27 @@ def test_cli_default_is_the_stance_map(cli, store_dir, tmp_path):
     out = tmp_path / "s.html"
     run = cli("viz", "--store", store_dir, "-o", out)
     assert run.exit_code == 0, run.stderr
-    nodes, _ = drawn(out)
+    nodes, edges = drawn(out)
     assert CEASEFIRE in nodes and "<title>stancegraph: who stands where</title>" in out.read_text()
+    # the documents beside it, each sentence of the map linked to its place in them
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["v-1.html", "v-2.html"]
+    assert edges[pair(RU, CEASEFIRE)]["links"][0]["href"].startswith("docs/v-1.html#s-")
+
+
+def test_cli_columns_layout_without_documents(cli, store_dir, tmp_path):
+    out = tmp_path / "c.html"
+    run = cli("viz", "--layout", "columns", "--no-documents", "--store", store_dir, "-o", out)
+    assert run.exit_code == 0, run.stderr
+    nodes, edges = drawn(out)
+    assert {n["x"] for i, n in nodes.items() if i.startswith("actor:")} == {0.0}
+    assert not (tmp_path / "docs").exists() and all("links" not in e for e in edges.values())
 
 
 @pytest.mark.parametrize("args, message", [
     (["--view", "nope"], "unknown view 'nope'"),
     (["--view", "congruence", "-n", "pearson"], "unknown normalization 'pearson'"),
     (["--view", "affiliation", "-n", "jaccard"], "--normalization applies"),
+    (["--layout", "grid"], "unknown layout 'grid'; use one of: map, columns"),
 ])
 def test_cli_refuses_bad_settings(cli, store_dir, tmp_path, args, message):
     run = cli("viz", *args, "--store", store_dir, "-o", tmp_path / "x.html")
