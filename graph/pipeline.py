@@ -33,6 +33,8 @@ class BuildReport:
     errors: list[InputError] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)  # classified and unclassified candidates
     outputs: dict[str, Path] = field(default_factory=dict)
+    lessons: int = 0  # lessons applied (stancegraph.lessons)
+    lessons_digest: str = ""
 
     def summary(self) -> list[tuple[str, int, int, int]]:
         """(actor, support, oppose, topics) rows, most statements first."""
@@ -152,6 +154,8 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
         if taught and dask:
             raise StanceGraphError("--dask does not apply lessons yet: build with --jobs, or with --no-lessons")
         key = extraction_key(extractor or DEFAULT, codebook, taught)
+        if taught:
+            report.lessons, report.lessons_digest = len(taught.lessons), taught.digest
         stored = {} if force else store.document_versions()
         todo = []
         for doc in ingested.documents:

@@ -45,6 +45,9 @@ def build(
                f"{len(report.unchanged)} unchanged, {len(report.errors)} skipped; "
                f"{sum(s.classified for s in report.stances)} stances and "
                f"{sum(not s.classified for s in report.stances)} unclassified candidates in {report.store_dir}")
+    if report.lessons:
+        typer.echo(f"applied {report.lessons} lessons from reviews (digest {report.lessons_digest[:12]}; "
+                   "'stancegraph review lessons' lists them, --no-lessons reads without them)")
     rows = report.summary()
     if rows:
         width = max(len(r[0]) for r in rows)

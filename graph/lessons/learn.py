@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 NOT_CUES = {"be", "have", "do", "go", "come", "meet", "talk", "discuss", "visit", "speak", "get", "make", "take",
             "hold", "give", "see", "know", "become", "remain", "seem", "appear", "let", "begin", "start", "try"}
 MAX_WORDS = 5  # longer phrases would never be met again
+# words too general to name one topic on their own ("peace", "demand", "plan")
+GENERIC = {"peace", "war", "risk", "conflict", "diplomacy", "talks", "deal", "fighting", "settlement", "end",
+           "agreement", "negotiation", "negotiations", "solution", "security", "future", "country", "people"}
 
 
 @dataclass(frozen=True)
@@ -39,17 +42,35 @@ def examples_of(verdicts: list[tuple[str, Stance, bool]]) -> list[Example]:
 
 
 def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
-    """What the sentences of added and changed stances teach (see the module docstring)."""
+    """What the sentences of added and changed stances teach (see the module docstring).
+
+    A sentence's lessons are kept only when, with every lesson learned, the extractor reads
+    the reviewer's stance from that sentence: words that would not let it read the stance
+    teach nothing."""
     if not taught:
         return []
     from ..extract import create
+    from .apply import codebook_with
+    from .model import finish
 
     extractor = create("stancegraph.rules.v1", codebook=codebook)
     texts = [(t.stance.evidence, t) for t in taught]
-    out: list[Lesson] = []
+    found: list[Lesson] = []
     for parsed, t in extractor.nlp.pipe(texts, as_tuples=True, batch_size=64):
-        out += _teach(extractor, parsed, t)
-    return out
+        found += _teach(extractor, parsed, t)
+    if not found:
+        return []
+    checker = create("stancegraph.rules.v1", codebook=codebook_with(finish(found, []), codebook))
+    by_decision = {x.decisions[0] for x in found}
+    again = [(t.stance.evidence, t) for t in taught if t.decision in by_decision]
+    works = set()
+    for parsed, t in checker.nlp.pipe(again, as_tuples=True, batch_size=64):
+        s = t.stance
+        if any((f.actor_id, f.polarity, f.topic) == (s.actor_id, s.polarity, s.topic)
+               for f in checker.stances(parsed, Document(id="lesson", text=parsed.text))):
+            works.add(t.decision)
+    log.debug("%d of %d sentences read right with their lessons", len(works), len(by_decision))
+    return [x for x in found if x.decisions[0] in works]
 
 
 def _teach(extractor, doc, t: Taught) -> list[Lesson]:
@@ -69,7 +90,7 @@ def _teach(extractor, doc, t: Taught) -> list[Lesson]:
     resolver = ActorResolver(codebook, doc)
     holders = [tok for tok in doc if (m := resolver.mention_at(tok)) and m.actor.id == s.actor_id]
     if not holders and s.actor_id in codebook.actors:
-        alias, holder = _alias(doc, resolver, found, s)
+        alias, holder = _alias(doc, resolver, found, s, codebook)
         if alias:
             lesson("alias", alias, s.actor_id)
             holders = [holder]
@@ -92,7 +113,7 @@ def _teach(extractor, doc, t: Taught) -> list[Lesson]:
     return lessons
 
 
-def _alias(doc, resolver, found: list[Stance], s: Stance):
+def _alias(doc, resolver, found: list[Stance], s: Stance, codebook: Codebook):
     """The words that named the actor: an actor the extractor found in its place (a name the
     codebook does not know), else the subject of the sentence's verb."""
     for f in found:
@@ -104,8 +125,10 @@ def _alias(doc, resolver, found: list[Stance], s: Stance):
         if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         m = resolver.mention_at(tok)
-        if m is not None and m.actor.iri:
-            continue  # names another actor of the codebook
+        described = m is not None and tok.i not in resolver.ent_at and m.actor.id in codebook.lineage(s.actor_id)
+        if m is not None and m.actor.iri and not described:
+            continue  # names another actor of the codebook (a description of the actor's side is fine:
+            # "the Ukrainian leader" reads as Ukraine until it is taught to be Zelenskyy)
         ent = resolver.ent_at.get(tok.i)
         words = ent if ent is not None else _chunk(tok)
         text = words.text.strip()
@@ -121,7 +144,7 @@ def _phrase(doc, resolver, found: list[Stance], s: Stance, mentions) -> tuple[st
     from ..extract.rules.cues import cue_of
 
     for f in sorted(found, key=lambda f: (f.actor_id != s.actor_id, f.start)):
-        if f.topic is None and f.phrase and _short(f.phrase):
+        if f.topic is None and f.phrase and _short(f.phrase) and not _generic(f.phrase):
             return f.phrase, 1 if f.polarity == s.polarity else -1
     taken = {i for m in mentions for i in range(m.start, m.end)}
     cue_at = next((t.i for t in doc if cue_of(t) is not None and cue_of(t).kind != "report"), 0)
@@ -132,9 +155,18 @@ def _phrase(doc, resolver, found: list[Stance], s: Stance, mentions) -> tuple[st
             continue
         words = [t for t in _chunk(tok) if t.dep_ not in ("det", "poss", "case", "punct", "predet")]
         text = " ".join(t.text for t in words)
-        if words and _short(text):
+        if words and _short(text) and not _generic(text):
             return text, 1
     return None, 1
+
+
+def _generic(phrase: str) -> bool:
+    """One word that names no topic of its own: a cue noun, a plan noun, a vague object."""
+    from ..extract.rules import lexicon as L
+
+    words = phrase.casefold().split()
+    generic = GENERIC | L.SUPPORT_NOUNS | L.OPPOSE_NOUNS | L.PLAN_NOUNS | L.VAGUE_OBJECTS
+    return len(words) == 1 and (words[0] in generic or words[0].rstrip("s") in generic)
 
 
 def _chunk(tok):
