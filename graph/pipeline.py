@@ -58,11 +58,11 @@ def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
     from .extract import DEFAULT, create
 
     if lessons:
-        from .lessons import codebook_with, rescore
-        codebook = codebook_with(lessons, codebook or load_codebook())
+        from .lessons.apply import Rescorer, codebook_with
+        codebook, rescore = codebook_with(lessons, codebook or load_codebook()), Rescorer(lessons)
         for doc, found in extract(documents, codebook=codebook, extractor=extractor, progress=progress,
                                   n_process=n_process):
-            yield doc, rescore(lessons, found)
+            yield doc, rescore(found)
         return
     docs = list(documents)
     if n_process > 1 and len(docs) > 1:

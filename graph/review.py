@@ -19,7 +19,12 @@ stances are never deleted: reads (``StanceStore.stances()``, the named queries, 
 leave them out.
 
 A review file is checked whole before anything is written: wrong columns, an unknown stance
-id, document or topic, a bad verdict, polarity or span refuse the file with the line numbers.
+id, document or topic, a bad verdict, polarity or span, or the quote of an added stance that is
+not in its document (or occurs more than once without ``start``/``end``) refuse the file with
+the line numbers. An added stance's evidence is the sentence around its quote
+(:mod:`stancegraph.quotes`).
+
+What the decisions teach the extractor is :mod:`stancegraph.lessons`.
 """
 from __future__ import annotations
 
