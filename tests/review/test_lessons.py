@@ -186,6 +186,9 @@ def test_changed_lessons_extract_again(corpus, taught, tmp_path):
         drop_lesson(st, load_codebook(MINI), cue.id)
     third = build([corpus / "a"], out_dir=tmp_path, store_dir=store, codebook_path=MINI)
     assert third.written == ["a1"] and third.lessons_digest != first.lessons_digest
+    with StanceStore.open(store) as st:  # the wrong reading, left out since the first rebuild, still teaches
+        assert ("putin", "support", "ceasefire") not in triples(st.stances(reviewed=False), "a1")
+        assert store_lessons(st, load_codebook(MINI)).of_kind("reject")
     plain = build([corpus / "a"], out_dir=tmp_path, store_dir=store, codebook_path=MINI, lessons=False)
     assert plain.written == ["a1"]
 
@@ -203,3 +206,14 @@ def test_learning_is_deterministic_and_conflicts_are_left_out():
     assert Lessons.from_json(json.loads(one.dumps())) == one
     without = finish(words, examples, frozenset({one.of_kind("score")[0].id}))
     assert len(without.of_kind("score")) == 2 and without.digest != one.digest
+
+
+def test_parallel_build_applies_the_same_lessons(corpus, taught, tmp_path):
+    runs = []
+    for jobs in (1, 2):
+        store = tmp_path / f"s{jobs}"
+        shutil.copytree(taught / "store", store)
+        report = build([corpus / "a", corpus / "b"], out_dir=tmp_path / f"o{jobs}", store_dir=store,
+                       codebook_path=MINI, n_process=jobs)
+        runs.append(sorted((s.doc_id, s.key, s.cue, s.confidence) for s in report.stances))
+    assert runs[0] == runs[1] and any("[lesson " in cue for _, _, cue, _ in runs[0])
