@@ -53,7 +53,7 @@ class SG(DefinedNamespace):
     demonym: URIRef  # An adjective naming the actor, such as 'French' for France.
     droppedLesson: URIRef  # The id of a lesson an analyst dropped: it is not learned again from the same decisions.
     end: URIRef  # Character offset just past the end of the evidence span in the document text.
-    extractedWith: URIRef  # The extractor and the codebook (its SHA-256) the document's stances were extracted with, as 'EXTRACTOR codebook:DIGEST'; a build extracts a document again when its content or this changes.
+    extractedWith: URIRef  # The extractor, the codebook (its SHA-256) and the lessons from reviews (their SHA-256, when any applied) the document's stances were extracted with, as 'EXTRACTOR codebook:DIGEST' or 'EXTRACTOR codebook:DIGEST lessons:DIGEST'; a build extracts a document again when its content or this changes.
     extractor: URIRef  # The registered name of the extractor, such as 'stancegraph.rules.v1'.
     extractorVersion: URIRef  # The version of the extractor.
     gender: URIRef  # Grammatical gender used to resolve pronouns: 'male' or 'female'.
