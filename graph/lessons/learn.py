@@ -9,8 +9,9 @@
 """
 from __future__ import annotations
 
+import copy
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..codebook import Codebook
 from ..types import Document, Stance
@@ -54,15 +55,26 @@ def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
     from .model import finish
 
     extractor = create("stancegraph.rules.v1", codebook=codebook)
-    texts = [(t.stance.evidence, t) for t in taught]
+    same: dict[tuple, list[Taught]] = {}  # the same sentence taught the same stance: read it once
+    for t in taught:
+        s = t.stance
+        same.setdefault((s.evidence, s.actor_id, s.polarity, s.topic), []).append(t)
+    texts = [(key[0], group[0]) for key, group in same.items()]
     found: list[Lesson] = []
     for parsed, t in extractor.nlp.pipe(texts, as_tuples=True, batch_size=64):
-        found += _teach(extractor, parsed, t)
+        s = t.stance
+        decisions = tuple(x.decision for x in same[(s.evidence, s.actor_id, s.polarity, s.topic)])
+        found += [replace(x, decisions=decisions) for x in _teach(extractor, parsed, t)]
     if not found:
         return []
-    checker = create("stancegraph.rules.v1", codebook=codebook_with(finish(found, []), codebook))
+    trial = codebook_with(finish(found, []), codebook)
+    if any(x.kind in ("alias", "phrase") for x in found):
+        checker = create("stancegraph.rules.v1", codebook=trial)
+    else:  # cues only: the same pipeline and topic matcher will do
+        checker = copy.copy(extractor)
+        checker.codebook = trial
     by_decision = {x.decisions[0] for x in found}
-    again = [(t.stance.evidence, t) for t in taught if t.decision in by_decision]
+    again = [(text, t) for text, t in texts if t.decision in by_decision]
     works = set()
     for parsed, t in checker.nlp.pipe(again, as_tuples=True, batch_size=64):
         s = t.stance
@@ -94,8 +106,9 @@ def _teach(extractor, doc, t: Taught) -> list[Lesson]:
         if alias:
             lesson("alias", alias, s.actor_id)
             holders = [holder]
-    mentions = extractor.topics(doc)
-    if not any(c[0] == s.topic for m in mentions for c in m.candidates):
+    topic_read = any(f.topic == s.topic for f in found)  # the extractor met the topic: no phrase to learn
+    mentions = [] if topic_read else extractor.topics(doc)
+    if not topic_read and not any(c[0] == s.topic for m in mentions for c in m.candidates):
         phrase, sign = _phrase(doc, resolver, found, s, mentions)
         if phrase:
             lesson("phrase", phrase, s.topic, sign)
