@@ -5,7 +5,7 @@ Two generic hooks, so any registered extractor takes them:
 * :func:`codebook_with`: the codebook with the learned aliases (actor names), topic phrases
   (labels) and cues (``Codebook.cues``, read by the rule extractor's cue test);
 * :func:`rescore`: after extraction, each stance a lesson speaks about is re-scored (reject /
-  accept lessons, then the fitted model) and left out when its learned probability is below
+  accept lessons for the same reading in the same words, then the fitted model) and left out when its learned probability is below
   :data:`DROP_BELOW`; a stance found or re-scored by a lesson names it in its ``cue``
   (``"urged [lesson 3fa2c1d0]"``). The extractor name stays, so review decisions on a stance
   keep pointing at it when its document is extracted again.
@@ -34,10 +34,11 @@ def _fold(text: str) -> str:
 
 
 def signature(s: Stance) -> str:
-    """The reading a reject / accept lesson is about: who, which way, on what, said how."""
-    cue = base_cue(s.cue).casefold().split()
-    return (f"{s.actor_id} {s.polarity.value} {s.topic or '?'} cue={cue[0] if cue else '-'} "
-            f"phrase={_fold(s.phrase) or '-'}")
+    """The reading a reject / accept lesson is about: who, which way, on what, in which words
+    (the evidence sentence folded: the same phrasing in any document, such as a wire story
+    reprinted; similar phrasings are the re-scoring model's business)."""
+    words = re.sub(r"[^\w]+", " ", (s.evidence or "").casefold()).split()
+    return f"{s.actor_id} {s.polarity.value} {s.topic or '?'} in \"{' '.join(words)}\""
 
 
 def features(s: Stance) -> tuple[str, ...]:

@@ -5,8 +5,9 @@ Six kinds:
 * ``alias``: words that named an actor ("the Ukrainian leader" -> zelenskyy);
 * ``cue``: a word that carried a position, with its polarity ("lambast" -> oppose);
 * ``phrase``: words that named a topic ("army cap" -> army_size_limits), or its opposite side;
-* ``reject`` / ``accept``: a reading (actor, polarity, topic, cue, phrase) reviewers marked
-  wrong / correct more often than not: it is left out / kept wherever it is read again;
+* ``reject`` / ``accept``: a reading (actor, polarity, topic) in the same words (the evidence
+  sentence) reviewers marked wrong / correct more often than not: it is left out / kept
+  wherever it is read again;
 * ``score``: one feature of the re-scoring model (a cue on a topic, a phrase, an actor's
   position...) with its weight, fitted by logistic regression on the correct / wrong verdicts.
 

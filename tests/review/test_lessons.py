@@ -87,7 +87,8 @@ def test_lessons_are_listed(cli, store_copy):
     assert any(" alias " in x and "'The Ukrainian leader' names actor zelenskyy" in x and
                "lambasted the ceasefire" in x for x in lines), run.stdout
     assert any(" cue " in x and "'lambast' carries oppose" in x for x in lines), run.stdout
-    assert any(" reject " in x and "putin support ceasefire cue=welcome" in x and "1 wrong" in x for x in lines)
+    assert any(" reject " in x and 'putin support ceasefire in "analysts said putin would welcome' in x
+               and "1 wrong" in x for x in lines), run.stdout
     [alias] = [x for x in lines if " alias " in x]
     assert alias.split()[2] == "1"  # learned from one decision
 
