@@ -105,3 +105,12 @@ def test_every_hit_maps_back_to_text_that_folds_to_the_quote(text):
         assert fold(text[start:end])[0].strip() == fold(quote.strip())[0]
         a, b = enclosing_sentence(text, start, end)
         assert a <= start and end <= b or text[start:end].strip() == ""
+
+
+def test_docstring_examples():
+    import doctest
+
+    import stancegraph.quotes
+
+    result = doctest.testmod(stancegraph.quotes)
+    assert result.attempted and not result.failed
