@@ -76,6 +76,8 @@ def lessons(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the lessons to this file, for "
                                        "'build --lessons' on another store."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    kind: list[str] = typer.Option([], "--kind", help="List only lessons of this kind (repeatable): "
+                                   "alias, cue, phrase, reject, accept, score."),
     codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook the store was built with."),
 ) -> None:
     """List what the reviews in a store teach the extractor; drop a lesson; share them as a file."""
@@ -83,8 +85,13 @@ def lessons(
     from ..lessons import drop_lesson, store_lessons, write_lessons
     from ..rdf.store import StanceStore
 
+    from ..lessons.model import KINDS
+
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; use table or json", 2)
+    unknown = [k for k in kind if k not in KINDS]
+    if unknown:
+        fail(f"unknown lesson kind {unknown[0]!r}; use one of: {', '.join(KINDS)}", 2)
     if not store.is_dir():
         fail(f"{store}: no graph store here (run 'stancegraph build' first)")
     book = load_codebook(codebook)
@@ -106,6 +113,8 @@ def lessons(
         return
     typer.echo(f"{'id':<8}  {'kind':<6}  {'from':>4}  what  |  example")
     for x in found.lessons:
+        if kind and x.kind not in kind:
+            continue
         example = " ".join(x.example.split())
         example = example if len(example) <= 70 else example[:67] + "..."
         typer.echo(f"{x.id:<8}  {x.kind:<6}  {x.count:>4}  {x.what}  |  {example}")

@@ -75,6 +75,11 @@ def store_copy(taught, tmp_path):
     return tmp_path / "store"
 
 
+def run_digest(store) -> str:
+    with StanceStore.open(store) as st:
+        return store_lessons(st, load_codebook(MINI)).digest
+
+
 def test_plain_extractor_misses_and_mistakes(corpus, tmp_path):
     report = build([corpus / "b"], out_dir=tmp_path, codebook_path=MINI)
     assert triples(report.stances, "b1") == {("putin", "support", "ceasefire")}
@@ -91,6 +96,12 @@ def test_lessons_are_listed(cli, store_copy):
                and "1 wrong" in x for x in lines), run.stdout
     [alias] = [x for x in lines if " alias " in x]
     assert alias.split()[2] == "1"  # learned from one decision
+    run = cli("review", "lessons", "--store", store_copy, "--codebook", MINI, "--kind", "cue", "--kind", "alias")
+    assert run.exit_code == 0 and " reject " not in run.stdout and " cue " in run.stdout and " alias " in run.stdout
+    run = cli("review", "lessons", "--store", store_copy, "--codebook", MINI, "--kind", "rule")
+    assert run.exit_code == 2 and "unknown lesson kind 'rule'" in run.stderr
+    run = cli("review", "lessons", "--store", store_copy, "--codebook", MINI, "--format", "json")
+    assert json.loads(run.stdout)["digest"] == run_digest(store_copy)
 
 
 def test_mistake_is_not_repeated_and_added_stance_is_read_in_a_new_document(corpus, store_copy, tmp_path):
