@@ -1,11 +1,13 @@
 """Extraction throughput against the bare spaCy parse of the same text, in one run.
 
-    python benchmarks/extraction_speed.py [--repeat N] [--jobs N]
+    python benchmarks/extraction_speed.py [--repeat N] [--jobs N] [--lessons FILE]
 
 Prints words/s of ``nlp.pipe`` with the plain English model, words/s of the whole
 stancegraph extraction (codebook EntityRuler + parse + rules), and their ratio. Target: the
 extraction runs at >= 0.5 of the bare parse (the parse is the physical floor of this design).
-The corpus is the seed articles, each repeated N times under its own id.
+The corpus is the seed articles, each repeated N times under its own id. With ``--lessons
+FILE`` (``stancegraph review lessons --out FILE``) the extraction applies those lessons as a
+build does: the codebook with what they taught, then their re-scoring.
 """
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from pathlib import Path
 
 import spacy
 
+from stancegraph.codebook import load_codebook
 from stancegraph.extract import create
+from stancegraph.lessons import read_lessons
+from stancegraph.lessons.apply import Rescorer, codebook_with
 from stancegraph.nlp import MODEL
 from stancegraph.types import Document
 
@@ -31,6 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--lessons", type=Path, help="apply the lessons of this file")
     args = ap.parse_args()
     docs = corpus(args.repeat)
     words = sum(len(d.text.split()) for d in docs)
@@ -42,13 +48,17 @@ def main() -> None:
         pass
     bare = time.perf_counter() - t0
 
-    extractor = create("stancegraph.rules.v1", n_process=args.jobs)
+    lessons = read_lessons(args.lessons) if args.lessons else None
+    codebook = codebook_with(lessons, load_codebook()) if lessons else load_codebook()
+    extractor = create("stancegraph.rules.v1", n_process=args.jobs, codebook=codebook)
+    rescore = Rescorer(lessons) if lessons else list
     list(extractor.extract(docs[:5]))  # warm up
     t0 = time.perf_counter()
-    n = sum(len(st) for _, st in extractor.extract(docs))
+    n = sum(len(rescore(st)) for _, st in extractor.extract(docs))
     ours = time.perf_counter() - t0
 
-    print(f"corpus: {len(docs)} documents, {words} words, jobs={args.jobs}")
+    print(f"corpus: {len(docs)} documents, {words} words, jobs={args.jobs}, "
+          f"lessons: {len(lessons.lessons) if lessons else 'none'}")
     print(f"bare spaCy parse:      {words / bare:8.0f} words/s ({bare:.2f} s)")
     print(f"stancegraph extract:   {words / ours:8.0f} words/s ({ours:.2f} s, {n} stances)")
     print(f"ratio extract/bare:    {bare / ours:8.2f} (target >= 0.5)")

@@ -72,6 +72,7 @@ class Codebook:
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     source: str = ""
+    cues: dict[str, int] = field(default_factory=dict)  # learned cue lemmas -> +1 / -1 (lessons)
 
     @property
     def digest(self) -> str:
@@ -79,6 +80,8 @@ class Codebook:
         from), the same in every process: a build extracts again when it changes."""
         content = asdict(self)
         content.pop("source")
+        if not content["cues"]:
+            content.pop("cues")  # a codebook without learned cues keeps the digest it had
         return hashlib.sha256(json.dumps(_canonical(content), ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def actor_by_iri(self, iri: str) -> Actor | None:

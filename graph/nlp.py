@@ -29,8 +29,9 @@ _cache: dict[tuple, object] = {}
 
 
 def load_pipeline(codebook: Codebook):
-    """The spaCy pipeline with the codebook's actors; built once per codebook and process."""
-    key = (codebook.source, codebook.iri, len(codebook.actors))
+    """The spaCy pipeline with the codebook's actors; built once per set of actor names and process
+    (a codebook with lessons that teach no alias shares the codebook's own)."""
+    key = (codebook.iri, tuple(sorted((a.id, a.kind, a.names) for a in codebook.actors.values())))
     if key not in _cache:
         _cache[key] = _build(codebook)
     return _cache[key]

@@ -11,10 +11,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .codebook import Codebook, load_codebook
 from .errors import InputError, StanceGraphError
 from .types import Document, Stance
+
+if TYPE_CHECKING:
+    from .lessons import Lessons
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,8 @@ class BuildReport:
     errors: list[InputError] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)  # classified and unclassified candidates
     outputs: dict[str, Path] = field(default_factory=dict)
+    lessons: int = 0  # lessons applied (stancegraph.lessons)
+    lessons_digest: str = ""
 
     def summary(self) -> list[tuple[str, int, int, int]]:
         """(actor, support, oppose, topics) rows, most statements first."""
@@ -44,11 +50,20 @@ class BuildReport:
 
 
 def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
-            extractor: str | None = None, progress: bool = False, n_process: int = 1
-            ) -> Iterator[tuple[Document, list[Stance]]]:
-    """Stances of each document, by the registered extractor ``extractor`` (default rules)."""
+            extractor: str | None = None, progress: bool = False, n_process: int = 1,
+            lessons: "Lessons | None" = None) -> Iterator[tuple[Document, list[Stance]]]:
+    """Stances of each document, by the registered extractor ``extractor`` (default rules),
+    with ``lessons`` (:mod:`stancegraph.lessons`) applied when given: the codebook with what
+    they taught, then their re-scoring of each document's stances."""
     from .extract import DEFAULT, create
 
+    if lessons:
+        from .lessons.apply import Rescorer, codebook_with
+        codebook, rescore = codebook_with(lessons, codebook or load_codebook()), Rescorer(lessons)
+        for doc, found in extract(documents, codebook=codebook, extractor=extractor, progress=progress,
+                                  n_process=n_process):
+            yield doc, rescore(found)
+        return
     docs = list(documents)
     if n_process > 1 and len(docs) > 1:
         results = _extract_in_pool(docs, codebook or load_codebook(), extractor or DEFAULT, n_process)
@@ -95,7 +110,7 @@ DEFAULT_BATCH = 64  # documents per store transaction
 def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir: str | Path | None = None,
           codebook_path: str | Path | None = None, extractor: str | None = None, date: str | None = None,
           force: bool = False, progress: bool = False, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
-          dask: str | None = None) -> BuildReport:
+          dask: str | None = None, lessons: bool = True, lessons_path: str | Path | None = None) -> BuildReport:
     """Read articles, extract stances, store them and write ``stances.{ttl,jsonl,html}``.
 
     Documents already stored with the same content, extractor and codebook are not extracted
@@ -107,6 +122,10 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     ``"local"`` for a local cluster). Stances are written ``batch_size`` documents at a time, each
     batch in one transaction: a build that fails or is killed keeps the whole documents of the
     batches written before, never part of one, and a re-run goes on from there.
+
+    With ``lessons`` (the default), what the store's reviews teach is applied to every
+    document, and the lessons of the file ``lessons_path`` besides (:mod:`stancegraph.lessons`);
+    their digest is part of what each document records it was extracted with.
     """
     from .extract import DEFAULT, registry
     from .ingest import read_documents
@@ -114,6 +133,12 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
 
     if batch_size < 1:
         raise StanceGraphError(f"batch size must be at least 1, not {batch_size}")
+    if lessons_path is not None and not lessons:
+        raise StanceGraphError("--lessons and --no-lessons do not go together")
+    shared = None
+    if lessons_path is not None:
+        from .lessons import read_lessons
+        shared = read_lessons(lessons_path)  # a bad file fails before anything is read
     registry.get(extractor or DEFAULT)  # an unknown name fails now, even if nothing needs extracting
     out_dir = Path(out_dir)
     store_spec = store_dir if store_dir else out_dir / "store"
@@ -124,8 +149,13 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     report = BuildReport(out_dir=out_dir, store_dir=store_spec, read=len(ingested.documents),
                          errors=list(ingested.errors))
     out_dir.mkdir(parents=True, exist_ok=True)
-    key = extraction_key(extractor or DEFAULT, codebook)
     with open_store(store_spec) as store:
+        taught = _lessons(store, codebook, shared) if lessons else None
+        if taught and dask:
+            raise StanceGraphError("--dask does not apply lessons yet: build with --jobs, or with --no-lessons")
+        key = extraction_key(extractor or DEFAULT, codebook, taught)
+        if taught:
+            report.lessons, report.lessons_digest = len(taught.lessons), taught.digest
         stored = {} if force else store.document_versions()
         todo = []
         for doc in ingested.documents:
@@ -139,7 +169,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
                                       batch_size=batch_size, progress=progress)
         else:
             results = extract(todo, codebook=codebook, extractor=extractor, progress=progress,
-                              n_process=n_process)
+                              n_process=n_process, lessons=taught)
         for batch in _batches(results, batch_size) if todo else ():
             report.written += store.replace_documents(batch, codebook, force=True, extracted_with=key)
             log.info("stored %d of %d documents", len(report.written), len(todo))
@@ -150,11 +180,22 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     return report
 
 
-def extraction_key(extractor: str, codebook: Codebook) -> str:
-    """What a document's stances depend on besides its content: the extractor's registered name
-    and the codebook's digest. Stored on each document (``sg:extractedWith``); a build extracts a
-    document again when it changed."""
-    return f"{extractor} codebook:{codebook.digest}"
+def extraction_key(extractor: str, codebook: Codebook, lessons: "Lessons | None" = None) -> str:
+    """What a document's stances depend on besides its content: the extractor's registered name,
+    the codebook's digest and the digest of the lessons applied, if any. Stored on each
+    document (``sg:extractedWith``); a build extracts a document again when it changed."""
+    key = f"{extractor} codebook:{codebook.digest}"
+    return f"{key} lessons:{lessons.digest}" if lessons else key
+
+
+def _lessons(store, codebook: Codebook, shared: "Lessons | None") -> "Lessons":
+    """The lessons of the store's reviews, with those of a shared file."""
+    from .lessons import merge, store_lessons
+
+    own = store_lessons(store, codebook)
+    if shared is None:
+        return own
+    return merge(own, shared) if own else shared
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -19,7 +19,12 @@ stances are never deleted: reads (``StanceStore.stances()``, the named queries, 
 leave them out.
 
 A review file is checked whole before anything is written: wrong columns, an unknown stance
-id, document or topic, a bad verdict, polarity or span refuse the file with the line numbers.
+id, document or topic, a bad verdict, polarity or span, or the quote of an added stance that is
+not in its document (or occurs more than once without ``start``/``end``) refuse the file with
+the line numbers. An added stance's evidence is the sentence around its quote
+(:mod:`stancegraph.quotes`).
+
+What the decisions teach the extractor is :mod:`stancegraph.lessons`.
 """
 from __future__ import annotations
 
@@ -35,6 +40,7 @@ from typing import TYPE_CHECKING, TextIO
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from . import quotes
 from .codebook import Codebook, load_codebook, slug
 from .errors import RecordError
 from .rdf import convert, mint
@@ -148,7 +154,7 @@ def _check_rows(path: Path, reader: csv.DictReader, store, codebook: Codebook, r
                                      f"unknown {', '.join(unknown)}" if unknown else "") if x)
         raise ReviewError(path, [(1, f"wrong columns ({what}); expected: {', '.join(COLUMNS)}")])
     known = {mint.stance_iri(s): s for s in [*store.stances(reviewed=False), *human_stances(store)]}
-    lengths: dict[str, int | None] = {}
+    texts: dict[str, str | None] = {}
     problems: list[tuple[int, str]] = []
     rows: list[_Row] = []
     seen: dict[URIRef, int] = {}
@@ -161,7 +167,7 @@ def _check_rows(path: Path, reader: csv.DictReader, store, codebook: Codebook, r
         if not any(rec.values()):
             continue
         try:
-            row = _check_row(rec, line, known, lengths, store, codebook, reviewer)
+            row = _check_row(rec, line, known, texts, store, codebook, reviewer)
         except ValueError as exc:
             problems.append((line, str(exc)))
             continue
@@ -179,13 +185,13 @@ def _check_rows(path: Path, reader: csv.DictReader, store, codebook: Codebook, r
     return rows
 
 
-def _check_row(rec: dict[str, str], line: int, known: dict, lengths: dict, store, codebook: Codebook,
+def _check_row(rec: dict[str, str], line: int, known: dict, texts: dict, store, codebook: Codebook,
                reviewer: str) -> _Row | None:
     verdict_text = rec["verdict"].lower()
     if not rec["stance"]:  # a stance the extractor missed
         if verdict_text not in ("", "added"):
             raise ValueError(f"a row without a stance id adds a stance: its verdict is 'added', not {rec['verdict']!r}")
-        return _Row(line, SG.Added, None, _added(rec, lengths, store, codebook, reviewer), rec["note"])
+        return _Row(line, SG.Added, None, _added(rec, texts, store, codebook, reviewer), rec["note"])
     if not rec["doc"]:
         raise ValueError(f"stance {rec['stance']!r}: the doc column is empty")
     target = known.get(mint.stance_iri_of(rec["doc"], rec["stance"]))
@@ -216,27 +222,63 @@ def _changed(old: Stance, rec: dict[str, str], codebook: Codebook, reviewer: str
                    phrase="" if topic is not None else old.phrase)
 
 
-def _added(rec: dict[str, str], lengths: dict, store, codebook: Codebook, reviewer: str) -> Stance:
-    for column in ("doc", "actor", "polarity", "topic", "evidence", "start", "end"):
+def _added(rec: dict[str, str], texts: dict, store, codebook: Codebook, reviewer: str) -> Stance:
+    """A stance the extractor missed: found by its quote (``evidence``) in the document's text;
+    ``start``/``end`` are needed only when the quote occurs more than once."""
+    for column in ("doc", "actor", "polarity", "topic", "evidence"):
         if not rec[column]:
             raise ValueError(f"an added stance needs {column!r}")
     doc = rec["doc"]
-    if doc not in lengths:
-        value = store.graph(doc).value(mint.doc_iri(doc), SG.length)
-        lengths[doc] = None if value is None else int(value)
-    if lengths[doc] is None:
+    if doc not in texts:
+        texts[doc] = store.document_text(doc)
+        if texts[doc] is None and store.document_hash(doc) is not None:
+            texts[doc] = False  # stored before texts were kept: offsets only
+    if texts[doc] is None:
         raise ValueError(f"unknown document {doc!r}")
-    try:
-        start, end = int(rec["start"]), int(rec["end"])
-    except ValueError:
-        raise ValueError(f"start and end must be whole numbers, not {rec['start']!r} and {rec['end']!r}") from None
-    if not 0 <= start < end <= lengths[doc]:
-        raise ValueError(f"span {start}-{end} is outside document {doc!r} (length {lengths[doc]})")
+    start, end = _span(rec, doc, texts[doc], store)
     actor, actor_id, kind = _actor(rec["actor"], codebook)
     topic, label = _topic(rec["topic"], codebook)
+    evidence = texts[doc][start:end] if texts[doc] else rec["evidence"]
     return Stance(doc_id=doc, actor=actor, actor_id=actor_id, actor_kind=kind, polarity=_polarity(rec["polarity"]),
-                  topic=topic, topic_label=label, evidence=rec["evidence"], start=start, end=end, confidence=1.0,
+                  topic=topic, topic_label=label, evidence=evidence, start=start, end=end, confidence=1.0,
                   extractor=f"human:{reviewer}")
+
+
+def _span(rec: dict[str, str], doc: str, text, store) -> tuple[int, int]:
+    """The offsets of the sentence that holds the row's quote (see :mod:`stancegraph.quotes`)."""
+    offsets = None
+    if rec["start"] or rec["end"]:
+        try:
+            offsets = int(rec["start"]), int(rec["end"])
+        except ValueError:
+            raise ValueError(f"start and end must be whole numbers, not {rec['start']!r} and {rec['end']!r}") from None
+    if text is False:  # no text stored: the offsets as given
+        if offsets is None:
+            raise ValueError(f"document {doc!r} was stored without its text: build it again to add stances "
+                             "by quote, or give start and end")
+        length = int(store.graph(doc).value(mint.doc_iri(doc), SG.length))
+        if not 0 <= offsets[0] < offsets[1] <= length:
+            raise ValueError(f"span {offsets[0]}-{offsets[1]} is outside document {doc!r} (length {length})")
+        return offsets
+    if offsets is not None and not 0 <= offsets[0] < offsets[1] <= len(text):
+        raise ValueError(f"span {offsets[0]}-{offsets[1]} is outside document {doc!r} (length {len(text)})")
+    quote = rec["evidence"]
+    if len(quote.split()) < quotes.MIN_WORDS:
+        raise ValueError(f"quote {quote!r} is too short: copy at least {quotes.MIN_WORDS} words from the article")
+    hits = quotes.locate(text, quote)
+    if offsets is not None:  # the occurrence the offsets point at, or the quote inside them
+        hits = [h for h in hits if h[0] < offsets[1] and offsets[0] < h[1]]
+    if not hits:
+        where = f" between {offsets[0]} and {offsets[1]}" if offsets else ""
+        raise ValueError(f"quote {_short(quote)} is not in document {doc!r}{where}")
+    if len(hits) > 1:
+        raise ValueError(f"quote {_short(quote)} occurs {len(hits)} times in document {doc!r}: "
+                         "quote more words, or give start and end")
+    return quotes.enclosing_sentence(text, *hits[0])
+
+
+def _short(quote: str) -> str:
+    return repr(quote if len(quote) <= 60 else quote[:57] + "...")
 
 
 def _actor(text: str, codebook: Codebook) -> tuple[str, str, str]:

@@ -26,6 +26,10 @@ def build(
         None, "--dask", help="Parse on a Dask cluster: its scheduler address, or 'local' for one here."),
     batch_size: int = typer.Option(64, "--batch-size", min=1,
                                    help="Documents per store transaction (a stopped build keeps whole batches)."),
+    lessons: bool = typer.Option(True, "--lessons-from-reviews/--no-lessons",
+                                 help="Apply what the store's reviews teach (default), or read with the plain extractor."),
+    lessons_file: Optional[Path] = typer.Option(None, "--lessons", help="Also apply the lessons of this file "
+                                                "(written by 'stancegraph review lessons --out')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Extract stances from articles into the store and write the graph, table and map."""
@@ -35,13 +39,16 @@ def build(
     store = store_to_write(store if store else out / "store")  # refused before any extraction
     report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
                        date=date, force=force, progress=True, n_process=jobs, batch_size=batch_size,
-                       dask=dask)
+                       dask=dask, lessons=lessons, lessons_path=lessons_file)
     for err in report.errors:
         typer.echo(f"skipped: {err}", err=True)
     typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "
                f"{len(report.unchanged)} unchanged, {len(report.errors)} skipped; "
                f"{sum(s.classified for s in report.stances)} stances and "
                f"{sum(not s.classified for s in report.stances)} unclassified candidates in {report.store_dir}")
+    if report.lessons:
+        typer.echo(f"applied {report.lessons} lessons from reviews (digest {report.lessons_digest[:12]}; "
+                   "'stancegraph review lessons' lists them, --no-lessons reads without them)")
     rows = report.summary()
     if rows:
         width = max(len(r[0]) for r in rows)

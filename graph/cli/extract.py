@@ -19,6 +19,8 @@ def extract(
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
     candidates: bool = typer.Option(False, "--candidates", help="Also write unclassified candidates (topic empty)."),
+    lessons: Optional[Path] = typer.Option(None, "--lessons", help="Apply the lessons of this file "
+                                           "(written by 'stancegraph review lessons --out')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Write the stances of articles to stdout, without touching a store."""
@@ -31,10 +33,15 @@ def extract(
     if fmt not in TABLE_FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}", 2)
     book = load_codebook(codebook)
+    taught = None
+    if lessons is not None:
+        from ..lessons import read_lessons
+        taught = read_lessons(lessons)
     ingested = read_documents(paths, date=date)
     for err in ingested.errors:
         typer.echo(f"skipped: {err}", err=True)
-    stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor)
+    stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor,
+                                                       lessons=taught)
                for s in found if candidates or s.classified]
     write_table(stances, sys.stdout, fmt)
     if not ingested.documents:

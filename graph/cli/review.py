@@ -60,3 +60,57 @@ def import_review(
                 typer.echo(f"  {path}, line {line}: {problem}", err=True)
             raise typer.Exit(1) from None
     typer.echo(report.summary())
+
+
+@review_app.command("lessons")
+@one_line_errors
+def lessons(
+    store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
+    drop: list[str] = typer.Option([], "--drop", help="Drop the lesson with this id (repeatable); "
+                                   "the next build reads without it."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the lessons to this file, for "
+                                       "'build --lessons' on another store."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    kind: list[str] = typer.Option([], "--kind", help="List only lessons of this kind (repeatable): "
+                                   "alias, cue, phrase, reject, accept, score."),
+    codebook: Optional[Path] = typer.Option(None, "--codebook", help="Codebook the store was built with."),
+) -> None:
+    """List what the reviews in a store teach the extractor; drop a lesson; share them as a file."""
+    from ..codebook import load_codebook
+    from ..lessons import drop_lesson, store_lessons, write_lessons
+    from ..rdf.store import StanceStore
+
+    from ..lessons.model import KINDS
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; use table or json", 2)
+    unknown = [k for k in kind if k not in KINDS]
+    if unknown:
+        fail(f"unknown lesson kind {unknown[0]!r}; use one of: {', '.join(KINDS)}", 2)
+    if not store.is_dir():
+        fail(f"{store}: no graph store here (run 'stancegraph build' first)")
+    book = load_codebook(codebook)
+    with StanceStore.open(store) as st:
+        found = store_lessons(st, book)
+        for lesson in drop:
+            dropped = found.get(lesson)
+            found = drop_lesson(st, book, lesson)
+            typer.echo(f"dropped lesson {lesson}: {dropped.kind} {dropped.what}", err=True)
+    if out is not None:
+        write_lessons(found, out)
+        typer.echo(f"wrote {out}: {len(found.lessons)} lessons (apply with 'stancegraph build --lessons {out}')",
+                   err=True)
+    if fmt == "json":
+        typer.echo(found.dumps(), nl=False)
+        return
+    if not found:
+        typer.echo("no lessons: this store has no reviews to learn from ('stancegraph review import')")
+        return
+    typer.echo(f"{'id':<8}  {'kind':<6}  {'from':>4}  what  |  example")
+    for x in found.lessons:
+        if kind and x.kind not in kind:
+            continue
+        example = " ".join(x.example.split())
+        example = example if len(example) <= 70 else example[:67] + "..."
+        typer.echo(f"{x.id:<8}  {x.kind:<6}  {x.count:>4}  {x.what}  |  {example}")
+    typer.echo(f"{len(found.lessons)} lessons, digest {found.digest[:12]}")

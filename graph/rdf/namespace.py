@@ -21,6 +21,7 @@ class SG(DefinedNamespace):
     Evidence: URIRef  # A span of a document's text that a stance was read from.
     ExtractionRun: URIRef  # A named, versioned extractor as it produced stances.
     Group: URIRef  # An informal group of actors speaking together, such as a coalition.
+    Lesson: URIRef  # Something review decisions taught the extractor: an actor alias, a cue and its polarity, a topic phrase, or a pattern the reviewers accept or reject; derived from the decisions it names.
     Organization: URIRef  # An organisation acting as one body, such as an alliance, a union of states or a company.
     Person: URIRef  # A human actor, such as a head of state or a minister.
     Polarity: URIRef  # The direction of a stance: support or oppose.
@@ -48,17 +49,23 @@ class SG(DefinedNamespace):
     contentHash: URIRef  # SHA-256 of the document's text and metadata; a document is rebuilt only when it changes.
     contraLabel: URIRef  # A phrase that evokes the opposite side of a topic: supporting it means opposing the topic.
     cue: URIRef  # The word or phrase that signals the stance, such as 'rejected' or 'backs'.
+    decisionCount: URIRef  # How many review decisions a lesson was learned from.
     demonym: URIRef  # An adjective naming the actor, such as 'French' for France.
+    droppedLesson: URIRef  # The id of a lesson an analyst dropped: it is not learned again from the same decisions.
     end: URIRef  # Character offset just past the end of the evidence span in the document text.
-    extractedWith: URIRef  # The extractor and the codebook (its SHA-256) the document's stances were extracted with, as 'EXTRACTOR codebook:DIGEST'; a build extracts a document again when its content or this changes.
+    extractedWith: URIRef  # The extractor, the codebook (its SHA-256) and the lessons from reviews (their SHA-256, when any applied) the document's stances were extracted with, as 'EXTRACTOR codebook:DIGEST' or 'EXTRACTOR codebook:DIGEST lessons:DIGEST'; a build extracts a document again when its content or this changes.
     extractor: URIRef  # The registered name of the extractor, such as 'stancegraph.rules.v1'.
     extractorVersion: URIRef  # The version of the extractor.
     gender: URIRef  # Grammatical gender used to resolve pronouns: 'male' or 'female'.
     length: URIRef  # Length of the document's text in characters; evidence offsets stay within it.
+    lessonData: URIRef  # All the lessons of a store as the JSON a lessons file holds (the form --lessons reads).
+    lessonKind: URIRef  # alias, cue, phrase, reject, accept or score.
+    lessonsDigest: URIRef  # SHA-256 of what the lessons change in extraction; recorded in sg:extractedWith of each document read with them.
     mention: URIRef  # The holder as written in the text, such as 'the Ukrainian president'.
     note: URIRef  # The reviewer's note on a decision.
     ownedLabel: URIRef  # A generic phrase, such as 'plan', that evokes the topic only with its owner named.
     phrase: URIRef  # The topic as written in the text: the object phrase of the stance.
+    reviewsDigest: URIRef  # SHA-256 of the reviews and dropped lessons the stored lessons were learned from; lessons are learned again when it changes.
     sourceRecord: URIRef  # What another tool held about an imported stance or document, as JSON, so that exporting back to it loses nothing: for a Discourse Network Analyzer (DNA) statement its id, statement type, coder id and every variable; for a DNA document its id, author, source, section, type and time.
     start: URIRef  # Character offset (0-based) where the evidence span begins in the document text.
     text: URIRef  # The evidence span's text, as it stands in the document.

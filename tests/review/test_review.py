@@ -67,9 +67,8 @@ def reviewed(cli, toy_store_dir, tmp_path):
     wrong.update(verdict="wrong", note="'now accepts' is reported speech of a rumour")
     changed.update(verdict="changed", new_polarity="oppose")
     correct.update(verdict="correct")
-    text = "Ukraine backed the ceasefire."
     added = {"doc": "toy-1", "actor": "Volodymyr Zelenskyy", "polarity": "support", "topic": "Ceasefire",
-             "evidence": text, "start": "0", "end": str(len(text)), "verdict": "added"}
+             "evidence": "ukraine backed", "verdict": "added"}  # a quote, no offsets
     sheet = write_sheet(tmp_path / "review.csv", [wrong, changed, correct, added])
     run = cli("review", "import", sheet, "--reviewer", "Ana Silva", "--store", toy_store_dir)
     assert run.exit_code == 0, run.stderr
@@ -89,7 +88,8 @@ def test_import_applies_verdicts(reviewed):
     assert (trump.polarity.value, trump.topic, trump.extractor, trump.confidence) == \
         ("oppose", "territorial_concessions", "human:Ana Silva", 1.0)
     [zel] = [s for s in stances if s.actor_id == "zelenskyy" and s.topic == "ceasefire"]
-    assert (zel.doc_id, zel.start, zel.polarity.value) == ("toy-1", 0, "support")
+    assert (zel.doc_id, zel.start, zel.polarity.value) == ("toy-1", 31, "support")
+    assert zel.evidence == "Ukraine backed the ceasefire."  # the quote's sentence
 
 
 def test_decisions_are_recorded_with_prov(reviewed):

@@ -8,6 +8,7 @@ from ... import __version__
 from ...codebook import Codebook, load_codebook
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
+from .cues import LEARNED
 from .stances import Found, SentenceReader
 from .topics import OWNED, TopicMatcher, TopicMention
 
@@ -42,6 +43,13 @@ class RuleExtractor:
         return self.stances(self.nlp(_plain_quotes(document.text)), document)
 
     def stances(self, doc, document: Document) -> list[Stance]:
+        learned = LEARNED.set(self.codebook.cues)  # cues taught by reviews (stancegraph.lessons)
+        try:
+            return self._stances(doc, document)
+        finally:
+            LEARNED.reset(learned)
+
+    def _stances(self, doc, document: Document) -> list[Stance]:
         actors = ActorResolver(self.codebook, doc)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)

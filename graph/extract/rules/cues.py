@@ -2,9 +2,14 @@
 stance rules share (negation, hedges, conditions, deontic modals)."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from . import lexicon as L
+
+# cue lemmas learned from review decisions (``Codebook.cues``), set by the extractor while it reads
+LEARNED: ContextVar[dict] = ContextVar("learned_cues", default={})
+_LEARNED_KIND = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,9 @@ def cue_of(tok) -> Cue | None:
             return Cue(tok, -1, "adj")
         if lemma in L.SUPPORT_ADJS:
             return Cue(tok, 1, "adj")
+    learned = LEARNED.get()
+    if learned and lemma in learned and tok.pos_ in _LEARNED_KIND:
+        return Cue(tok, learned[lemma], _LEARNED_KIND[tok.pos_])
     return None
 
 
