@@ -22,11 +22,12 @@ rebuilds do not touch. Documents come with their text length, title, source and 
 event list (``statement ID, time, start, stop, statement type, document ID, title, author,
 source, section, type, text``) followed by the variables of DNA's default statement type
 (``person, organization, concept, agreement``) and the ``coder``. Networks are written as
-GraphML by :func:`stancegraph.analysis.write_graphml`.
+GraphML by :func:`stancegraph.analysis.write_graphml`. Text cells a spreadsheet would take for
+a formula get a leading ``'`` (:mod:`stancegraph.csvio`); the import takes it off again, so a
+database filled from ``statements.csv`` gives back the same actors and concepts.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import sqlite3
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, TextIO
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV
 
+from . import csvio
 from .codebook import Codebook, load_codebook, slug
 from .errors import InputError
 from .rdf import convert, mint
@@ -119,8 +121,8 @@ def _read(con: sqlite3.Connection, path: Path, prefix: str) -> DnaData:
     short_columns = {r[1].lower() for r in con.execute("PRAGMA table_info(DATASHORTTEXT)")}
     data = DnaData(version=3 if "entity" in short_columns else 2)
     for doc_id, title, text, source, stamp in con.execute("SELECT ID, Title, Text, Source, Date FROM DOCUMENTS"):
-        data.documents[doc_id] = Document(id=f"{prefix}{doc_id}", text=text or "", title=title or None,
-                                          date=_date(stamp), source=source or None, path=str(path))
+        data.documents[doc_id] = Document(id=f"{prefix}{doc_id}", text=text or "", title=_cell(title) or None,
+                                          date=_date(stamp), source=_cell(source) or None, path=str(path))
     coders = dict(con.execute("SELECT ID, Name FROM CODERS")) if "CODERS" in tables else {}
     types = dict(con.execute("SELECT ID, Label FROM STATEMENTTYPES"))
     values: dict[int, dict] = {}
@@ -131,12 +133,18 @@ def _read(con: sqlite3.Connection, path: Path, prefix: str) -> DnaData:
                          for t in ("DATABOOLEAN", "DATAINTEGER") if t in tables]
     for sql in queries:
         for statement, variable, value in con.execute(sql):
-            values.setdefault(statement, {})[variable.lower()] = value
+            values.setdefault(statement, {})[variable.lower()] = _cell(value)
     for sid, tid, doc, start, stop, coder in con.execute(
             "SELECT ID, StatementTypeId, DocumentId, Start, Stop, Coder FROM STATEMENTS ORDER BY ID"):
         data.statements.append(DnaStatement(sid, types.get(tid, ""), doc, start, stop,
                                             coders.get(coder, f"coder {coder}"), values.get(sid, {})))
     return data
+
+
+def _cell(value):
+    """A short text as written: without the quote our statement table puts before a cell a
+    spreadsheet would take for a formula (a database filled from ``statements.csv``)."""
+    return csvio.unescape_cell(value) if isinstance(value, str) else value
 
 
 def _date(stamp) -> str | None:
@@ -284,7 +292,7 @@ def write_statement_table(store: "StanceStore", out: TextIO, codebook: Codebook 
                           candidates: bool = True) -> int:
     """Write the statement table (CSV, :data:`STATEMENT_COLUMNS`) to ``out``; returns the row count."""
     rows = statement_rows(store, codebook, candidates=candidates)
-    writer = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
+    writer = csvio.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return len(rows)

@@ -62,16 +62,17 @@ def queries() -> None:
 
 
 def _render(result, fmt: str) -> str:
-    import csv
     import io
     import json
+
+    from .. import csvio
 
     if fmt == "json":
         records = [dict(zip(result.columns, row)) for row in result.rows]
         return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csvio.writer(buffer, lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows([("" if v is None else v) for v in row] for row in result.rows)
         return buffer.getvalue()
