@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, one_line_errors, output_folder
 
 dna_app = typer.Typer(name="dna", no_args_is_help=True,
                       help="Exchange data with the Discourse Network Analyzer (DNA) and rDNA.")
@@ -59,6 +59,7 @@ def export_dna(
         fail(f"unknown normalization {normalization!r}; use one of: {', '.join(analysis.NORMALIZATIONS)}", 2)
     if not store.is_dir():
         fail(f"{store}: no graph store here (run 'stancegraph build' or 'stancegraph dna import' first)")
+    output_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:
         with open(out / "statements.csv", "w", encoding="utf-8", newline="") as fh:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, file_or_stdout, one_line_errors
 
 FORMATS = ("table", "csv", "json")
 
@@ -21,12 +21,13 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     store: str = typer.Option("out/store", "--store",
                               help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default, or -: stdout)."),
 ) -> None:
     """Run a named SPARQL query (or a .rq file) on the store; parameters are bound, never pasted."""
     from ..queries import check_params, load_query, run_query
     from ..rdf.store import is_remote, open_store
 
+    output = file_or_stdout(output)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
     params = {}

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import fail, file_or_stdout, one_line_errors
 
 review_app = typer.Typer(name="review", no_args_is_help=True,
                          help="Review the stances by hand: export a sheet, mark it, import the verdicts.")
@@ -18,7 +18,7 @@ app.add_typer(review_app, name="review")
 @review_app.command("export")
 @one_line_errors
 def export_review(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="CSV file to write (default stdout)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="CSV file to write (default, or -: stdout)."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     candidates: bool = typer.Option(False, "--candidates", help="Also unclassified (candidate) stances."),
 ) -> None:
@@ -26,6 +26,7 @@ def export_review(
     from ..rdf.store import StanceStore
     from ..review import write_review
 
+    out = file_or_stdout(out)
     if not store.is_dir():
         fail(f"{store}: no graph store here (run 'stancegraph build' first)")
     with StanceStore.open(store) as st:

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors
+from ._common import STDOUT, fail, one_line_errors
 
 VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference")
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
@@ -21,7 +21,7 @@ def viz(
                                       help="congruence, conflict, difference: no, average, jaccard or cosine."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="HTML file to write (default out/VIEW.html)."),
+                                          help="HTML file to write (default out/VIEW.html; -: stdout)."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title (default names the view)."),
 ) -> None:
     """Draw the stored stances, or one of their network views, as an interactive HTML map that works offline."""
@@ -37,6 +37,14 @@ def viz(
     from ..rdf.store import StanceStore
     from ..viz.views import write_view
 
+    if output is not None and str(output) == STDOUT:
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp, StanceStore.open(store) as st:
+            path = write_view(st, view, Path(tmp) / f"{view}.html", normalization=normalization, title=title)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:
