@@ -8,6 +8,10 @@ A text rdflib cannot parse is refused too, even if Oxigraph might read it: only 
 checked runs. (The query workers are also cut off from the network where the system allows
 it: :func:`stancegraph.serve.workers.isolate_network`.)
 
+Parsing is skipped only for a text in which the keywords cannot be, whatever a parser makes of
+it: one without the letters ``service``, ``from`` (or ``load``) in any case, after ``\\u``
+escapes are expanded (:func:`_may_hold`). Every other text is parsed.
+
 ``FROM`` and ``FROM NAMED`` must name graphs of the store: the dataset they give is returned,
 and the caller checks it against the store (:class:`Refused` with status 400 otherwise).
 
@@ -22,12 +26,16 @@ Dataset(default=('urn:g:a',), named=('urn:g:b',))
 """
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+CACHED = 64 * 1024  # characters: shorter texts have their verdict cached (rdflib's parser is slow)
 SERVICE_REFUSED = "SERVICE is refused: this server makes no requests to other servers"
 LOAD_REFUSED = "LOAD is refused: this server makes no requests to other servers (use 'stancegraph load')"
 
@@ -54,7 +62,30 @@ class Dataset:
 def check_query(sparql: str) -> Dataset:
     """Parse ``sparql`` as a query; refuse ``SERVICE`` (403) and text the parser cannot read (400).
 
-    Returns the ``FROM`` / ``FROM NAMED`` dataset (empty when the query names none)."""
+    Returns the ``FROM`` / ``FROM NAMED`` dataset (empty when the query names none). The verdict
+    on a text is remembered (the last 512 texts under :data:`CACHED` characters): clients tend
+    to send the same queries again, and parsing takes rdflib tens to hundreds of milliseconds."""
+    if not _may_hold(sparql, ("service", "from")):
+        return Dataset()
+    verdict = _verdict(sparql) if len(sparql) <= CACHED else _check_query(sparql)
+    if isinstance(verdict, Refused):
+        raise verdict
+    return verdict
+
+
+@functools.lru_cache(maxsize=512)
+def _verdict(sparql: str) -> Dataset | Refused:
+    return _check_query(sparql)
+
+
+def _check_query(sparql: str) -> Dataset | Refused:
+    try:
+        return _dataset(sparql)
+    except Refused as refused:
+        return refused
+
+
+def _dataset(sparql: str) -> Dataset:
     from rdflib.plugins.sparql.parser import parseQuery
 
     tree = _parse(parseQuery, sparql)
@@ -77,11 +108,30 @@ def check_update(sparql: str) -> None:
     """Parse ``sparql`` as an update; refuse ``SERVICE`` and ``LOAD`` (403), unreadable text (400)."""
     from rdflib.plugins.sparql.parser import parseUpdate
 
+    if not _may_hold(sparql, ("service", "load")):
+        return
     names = {node.name for node in _nodes(_parse(parseUpdate, sparql))}
     if "ServiceGraphPattern" in names:
         raise Refused(403, SERVICE_REFUSED)
     if "Load" in names:
         raise Refused(403, LOAD_REFUSED)
+
+
+def _may_hold(sparql: str, keywords: tuple[str, ...]) -> bool:
+    """Whether any of ``keywords`` could be in ``sparql`` as a keyword: its letters appear, in
+    any case (also under Unicode case mapping), once ``\\u`` escapes are expanded (repeatedly,
+    so no reading of them is missed). A sound filter: never False for a text holding one.
+
+    >>> _may_hold("SELECT * { ?s ?p ?o }", ("service", "from"))
+    False
+    >>> _may_hold("SELECT * { \\u0053ERVIC\\u0045 <x> {} }", ("service",))
+    True
+    """
+    text, previous = sparql, None
+    while text != previous and "\\" in text:
+        previous, text = text, _ESCAPE.sub(lambda m: chr(min(int(m[1] or m[2], 16), 0x10FFFF)), text)
+    variants = (text.casefold(), text.upper().casefold(), text.lower().casefold())
+    return any(k in v for k in keywords for v in variants)
 
 
 def _parse(parser, sparql: str):

@@ -62,6 +62,14 @@ def test_service_as_data_is_no_service(query):
     assert check_query(query) == guard.Dataset()
 
 
+@pytest.mark.parametrize("text", [
+    "SeRvIcE", "\\u0053ERVICE", "\\U00000073ervice", "servic\\u0065", "\\u005Cu0053ERVICE", "ſervice", "servıce",
+])
+def test_the_parse_is_skipped_only_where_no_keyword_can_be(text):
+    assert guard._may_hold(f"SELECT * {{ {text} <http://x/> {{}} }}", ("service",))
+    assert not guard._may_hold("SELECT * { ?s ?p ?o } # serv ice", ("service",))
+
+
 def test_from_and_from_named_are_returned_resolved():
     dataset = check_query("PREFIX g: <urn:g:> SELECT * FROM g:a FROM <file:///etc/passwd> FROM NAMED g:b { ?s ?p ?o }")
     assert dataset.default == ("urn:g:a", "file:///etc/passwd") and dataset.named == ("urn:g:b",)
@@ -69,7 +77,7 @@ def test_from_and_from_named_are_returned_resolved():
 
 def test_bad_sparql_is_400_with_line_and_column():
     with pytest.raises(Refused) as refused:
-        check_query("SELECT * WHERE {\n ?s ?p }")
+        check_query("SELECT * FROM <urn:g> WHERE {\n ?s ?p }")
     assert refused.value.status == 400 and refused.value.message.startswith("bad SPARQL: error at 2:")
 
 
