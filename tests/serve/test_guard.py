@@ -13,6 +13,8 @@ from stancegraph.serve.guard import Refused, check_query, check_update
 ESCAPED_NAME_BYPASSES = [
     "PREFIX ex: <http://e/> SELECT * { OPTIONAL { ?s ex:a\\# ?o } SERVICE <http://127.0.0.1:9911/x> { ?a ?b ?c } }",
     "PREFIX ex: <http://e/> SELECT * { OPTIONAL { ?s ex:a\\' ?o } SERVICE <http://127.0.0.1:9911/x> { ?a ?b ?c } }",
+    "PREFIX ex: <http://e/> SELECT * { OPTIONAL { ?s ex:a\\' ?o } SERVICE <http://127.0.0.1:9911/x> { ?a ?b ?c } "
+    "FILTER(?c != 'x') }",
     "PREFIX ex: <http://e/> SELECT * { ?s ex:a\\' ?o . SERVICE <http://127.0.0.1:9911/x> { ?a ?b ?c } }",
     "PREFIX ex: <http://e/> SELECT * { ?s ex:a\\# ?o .\nSERVICE <http://127.0.0.1:9911/x> { ?a ?b ?c } }",
 ]
