@@ -158,7 +158,10 @@ def each_on_its_own(docs: list[Document], run, alone, errors: list) -> Iterator[
     one document that makes it fail is skipped, with an ``InputError`` in ``errors``, and the
     others are extracted. On a failure, the first document not yet yielded is extracted
     ``alone`` (in this process): if it fails again it is the culprit and is skipped, else it is
-    kept; ``run`` then goes on from the next one."""
+    kept; ``run`` then goes on from the next one.
+
+    Errors of the whole build rather than of a document (a ``StanceGraphError`` other than
+    ``InputError``: no model, unknown extractor, unreachable cluster...) stop it as before."""
     rest = list(docs)
     while rest:
         done = 0
@@ -167,15 +170,22 @@ def each_on_its_own(docs: list[Document], run, alone, errors: list) -> Iterator[
                 done += 1
                 yield item
             return
+        except StanceGraphError as exc:
+            if not isinstance(exc, InputError):
+                raise
         except Exception as exc:  # noqa: BLE001  (one document's problem must not stop the build)
-            suspect = rest[done]
-            log.info("extraction failed near %s (%s): trying it alone", suspect.id, exc)
-            try:
-                yield from alone([suspect])
-            except Exception as again:  # noqa: BLE001
-                errors.append(again if isinstance(again, InputError) else InputError(
-                    suspect.path or suspect.id, f"cannot extract stances: {_first_line(again)}"))
-            rest = rest[done + 1:]
+            log.info("extraction failed near %s (%s): trying it alone", rest[done].id, exc)
+        suspect = rest[done]
+        try:
+            yield from alone([suspect])
+        except StanceGraphError as again:
+            if not isinstance(again, InputError):
+                raise
+            errors.append(again)
+        except Exception as again:  # noqa: BLE001
+            log.info("cannot extract stances from %s", suspect.id, exc_info=True)  # the traceback with -v
+            errors.append(InputError(suspect.path or suspect.id, f"cannot extract stances: {_first_line(again)}"))
+        rest = rest[done + 1:]
 
 
 def _first_line(exc: BaseException) -> str:
