@@ -68,8 +68,8 @@ def check_query(sparql: str) -> Dataset:
     if not _may_hold(sparql, ("service", "from")):
         return Dataset()
     verdict = _verdict(sparql) if len(sparql) <= CACHED else _check_query(sparql)
-    if isinstance(verdict, Refused):
-        raise verdict
+    if isinstance(verdict, Refused):  # a new exception each time: a cached one would grow its traceback
+        raise Refused(verdict.status, verdict.message)
     return verdict
 
 
