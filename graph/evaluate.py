@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from . import csvio
 from .codebook import Codebook, load_codebook
 from .errors import RecordError
 
@@ -403,7 +404,7 @@ def _jsonl_rows(path: Path, text: str):
 
 
 def _csv_rows(path: Path, text: str):
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csvio.DictReader(io.StringIO(text, newline=""))
     try:
         if not reader.fieldnames:
             raise RecordError(path, 1, "no header line")

@@ -4,6 +4,7 @@ The CLI is a thin layer over these; notebooks call them directly.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
@@ -163,13 +164,17 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
                 report.unchanged.append(doc.id)
             else:
                 todo.append(doc)
-        if dask:
-            from .cluster import extract_on_dask
-            results = extract_on_dask(todo, dask, codebook_path=codebook_path, extractor=extractor,
-                                      batch_size=batch_size, progress=progress)
-        else:
-            results = extract(todo, codebook=codebook, extractor=extractor, progress=progress,
-                              n_process=n_process, lessons=taught)
+
+        def run(docs: list[Document]):
+            if dask:
+                from .cluster import extract_on_dask
+                return extract_on_dask(docs, dask, codebook_path=codebook_path, extractor=extractor,
+                                       batch_size=batch_size, progress=progress)
+            return extract(docs, codebook=codebook, extractor=extractor, progress=progress, n_process=n_process,
+                           lessons=taught)
+
+        alone = functools.partial(extract, codebook=codebook, extractor=extractor, lessons=taught)
+        results = each_on_its_own(todo, run, alone, report.errors)
         for batch in _batches(results, batch_size) if todo else ():
             report.written += store.replace_documents(batch, codebook, force=True, extracted_with=key)
             log.info("stored %d of %d documents", len(report.written), len(todo))
@@ -178,6 +183,46 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
         report.stances = store.stances()
         report.outputs = write_outputs(store, report.stances, out_dir, codebook)
     return report
+
+
+def each_on_its_own(docs: list[Document], run, alone, errors: list) -> Iterator[tuple[Document, list[Stance]]]:
+    """``run(docs)`` (which yields each document with its stances, in input order), such that
+    one document that makes it fail is skipped, with an ``InputError`` in ``errors``, and the
+    others are extracted. On a failure, the first document not yet yielded is extracted
+    ``alone`` (in this process): if it fails again it is the culprit and is skipped, else it is
+    kept; ``run`` then goes on from the next one.
+
+    Errors of the whole build rather than of a document (a ``StanceGraphError`` other than
+    ``InputError``: no model, unknown extractor, unreachable cluster...) stop it as before."""
+    rest = list(docs)
+    while rest:
+        done = 0
+        try:
+            for item in run(rest):
+                done += 1
+                yield item
+            return
+        except StanceGraphError as exc:
+            if not isinstance(exc, InputError):
+                raise
+        except Exception as exc:  # noqa: BLE001  (one document's problem must not stop the build)
+            log.info("extraction failed near %s (%s): trying it alone", rest[done].id, exc)
+        suspect = rest[done]
+        try:
+            yield from alone([suspect])
+        except StanceGraphError as again:
+            if not isinstance(again, InputError):
+                raise
+            errors.append(again)
+        except Exception as again:  # noqa: BLE001
+            log.info("cannot extract stances from %s", suspect.id, exc_info=True)  # the traceback with -v
+            errors.append(InputError(suspect.path or suspect.id, f"cannot extract stances: {_first_line(again)}"))
+        rest = rest[done + 1:]
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 def extraction_key(extractor: str, codebook: Codebook, lessons: "Lessons | None" = None) -> str:

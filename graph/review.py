@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, TextIO
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from . import quotes
+from . import csvio, quotes
 from .codebook import Codebook, load_codebook, slug
 from .errors import RecordError
 from .rdf import convert, mint
@@ -87,7 +87,7 @@ def review_rows(stances: Iterable[Stance]) -> list[dict[str, str]]:
 def write_review(stances: Iterable[Stance], out: TextIO) -> int:
     """Write the review sheet (CSV, :data:`COLUMNS`) of ``stances`` to ``out``; returns the row count."""
     rows = review_rows(stances)
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csvio.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return len(rows)
@@ -140,7 +140,7 @@ def read_review(path: Path, store: "StanceStore", codebook: Codebook, *, reviewe
     """The rows of a review file that carry a decision, checked; raises :class:`ReviewError`."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            return _check_rows(path, csv.DictReader(fh), store, codebook, reviewer)
+            return _check_rows(path, csvio.DictReader(fh), store, codebook, reviewer)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ReviewError(path, [(None, f"cannot read: {getattr(exc, 'strerror', None) or exc}")]) from exc
 

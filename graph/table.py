@@ -1,11 +1,11 @@
 """Stances as a table: JSON Lines and CSV (one stance a record, fields as in the README)."""
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from . import csvio
 from .types import RECORD_FIELDS, Stance
 
 TABLE_FORMATS = ("jsonl", "csv")
@@ -19,7 +19,7 @@ def write_table(stances: Iterable[Stance], out: TextIO, fmt: str = "jsonl") -> i
             out.write(json.dumps(s.to_record(), ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS, extrasaction="ignore")
+        writer = csvio.DictWriter(out, fieldnames=RECORD_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for s in stances:
             writer.writerow(s.to_record())

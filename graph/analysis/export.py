@@ -19,11 +19,12 @@ Labels that repeat are told apart by their ids, as ``label (id)``.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+
+from .. import csvio
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,7 +103,7 @@ def write_matrix_csv(matrix: Matrix, dest: str | Path | IO[str], *, sep: str = "
         with open(dest, "w", encoding="utf-8", newline="") as fh:
             write_matrix_csv(matrix, fh, sep=sep)
         return
-    writer = csv.writer(dest, delimiter=sep, lineterminator="\n")
+    writer = csvio.writer(dest, delimiter=sep, lineterminator="\n")
     writer.writerow(["", *matrix.columns])
     for label, row in zip(matrix.rows, matrix.values):
         writer.writerow([label, *(_number(v) for v in row)])

@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -13,6 +15,21 @@ from ..errors import StanceGraphError
 def setup_logging(verbose: bool = False) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+STDOUT = "-"  # as an output file: standard output
+
+
+def file_or_stdout(output: Optional[Path]) -> Optional[Path]:
+    """``output``, or ``None`` (standard output) when it is ``-``."""
+    return None if output is not None and str(output) == STDOUT else output
+
+
+def output_folder(out: Path, option: str = "--out") -> Path:
+    """A folder to write several files into; ``-`` (standard output) cannot be one."""
+    if str(out) == STDOUT:
+        fail(f"{option} -: this command writes several files, so it needs a folder, not standard output", 2)
+    return out
 
 
 def fail(message: str, code: int = 1):

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import one_line_errors, setup_logging, store_to_write
+from ._common import one_line_errors, output_folder, setup_logging, store_to_write
 
 
 @app.command()
@@ -36,6 +36,7 @@ def build(
     from ..pipeline import build as run_build
 
     setup_logging(verbose)
+    output_folder(out)
     store = store_to_write(store if store else out / "store")  # refused before any extraction
     report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
                        date=date, force=force, progress=True, n_process=jobs, batch_size=batch_size,

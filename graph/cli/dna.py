@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read, store_to_write
+from ._common import fail, one_line_errors, output_folder, store_to_read, store_to_write
 
 dna_app = typer.Typer(name="dna", no_args_is_help=True,
                       help="Exchange data with the Discourse Network Analyzer (DNA) and rDNA.")
@@ -84,6 +84,7 @@ def export_dna(
         if value not in allowed:
             fail(f"{option}: unknown value {value!r}; use one of: {', '.join(allowed)}", 2)
     store = store_to_read(store)
+    output_folder(out)
     if out.exists() and not out.is_dir():
         fail(f"{out}: not a folder")
     out.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read
+from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 FORMATS = ("jsonl", "csv", "ttl", "trig", "jsonld", "nquads")
 
@@ -18,13 +18,14 @@ def export(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, ttl, trig, jsonld or nquads."),
     store: str = typer.Option("out/store", "--store",
                               help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default, or -: stdout)."),
     candidates: bool = typer.Option(False, "--candidates", help="Tables: also unclassified candidates."),
 ) -> None:
     """Export the stored stances as a table or an RDF serialisation."""
     from ..rdf.store import open_store
     from ..table import TABLE_FORMATS, write_table
 
+    output = file_or_stdout(output)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
     with open_store(store_to_read(store)) as st:

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read
+from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 KINDS = ("affiliation", "congruence", "conflict", "difference", "cooccurrence")
 FORMATS = ("graphml", "gexf", "csv")
@@ -32,12 +32,13 @@ def network(
                               help="affiliation CSV cells: subtract, combine, sign, support, oppose or ignore."),
     candidates: bool = typer.Option(False, "--candidates", help="Include unclassified (candidate) topics."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default, or -: stdout)."),
 ) -> None:
     """Export an actor x topic (affiliation) or actor x actor network as in the Discourse Network Analyzer."""
     from .. import analysis
     from ..rdf.store import StanceStore
 
+    output = file_or_stdout(output)
     if kind not in KINDS:
         fail(f"unknown network {kind!r}; use one of: {', '.join(KINDS)}", 2)
     if fmt not in FORMATS:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read
+from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 FORMATS = ("table", "csv", "json")
 
@@ -21,13 +21,14 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     store: str = typer.Option("out/store", "--store",
                               help="Graph store folder, or a SPARQL server as sparql+http://HOST:PORT/PATH."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default, or -: stdout)."),
 ) -> None:
     """Run a named SPARQL query (or a .rq file) on the store; parameters are bound, never pasted."""
     from ..queries import check_params, load_query, run_query
     from ..queries.bind import variables
     from ..rdf.store import open_store
 
+    output = file_or_stdout(output)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}", 2)
     params = {}
@@ -61,16 +62,17 @@ def queries() -> None:
 
 
 def _render(result, fmt: str) -> str:
-    import csv
     import io
     import json
+
+    from .. import csvio
 
     if fmt == "json":
         records = [dict(zip(result.columns, row)) for row in result.rows]
         return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csvio.writer(buffer, lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows([("" if v is None else v) for v in row] for row in result.rows)
         return buffer.getvalue()

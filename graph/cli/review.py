@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read
+from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 review_app = typer.Typer(name="review", no_args_is_help=True,
                          help="Review the stances by hand: export a sheet, mark it, import the verdicts.")
@@ -18,13 +18,15 @@ app.add_typer(review_app, name="review")
 @review_app.command("export")
 @one_line_errors
 def export_review(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="CSV file to write (default stdout)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="CSV file to write (default, or -: stdout)."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     candidates: bool = typer.Option(False, "--candidates", help="Also unclassified (candidate) stances."),
 ) -> None:
     """Write one row per stance, least confident first, with empty verdict columns to fill in."""
     from ..rdf.store import StanceStore
     from ..review import write_review
+
+    out = file_or_stdout(out)
     with StanceStore.open(store_to_read(store)) as st:
         stances = [s for s in st.stances() if candidates or s.classified]
     if out is None:

@@ -52,15 +52,14 @@ def _from_store(store: Path):
 
 
 def _from_file(path: Path):
-    import csv
-
+    from .. import csvio
     from ..types import Stance
 
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         fail(f"{path}: cannot read ({exc.strerror})")
-    rows = list(csv.DictReader(text.splitlines())) if path.suffix == ".csv" else [
+    rows = list(csvio.DictReader(text.splitlines())) if path.suffix == ".csv" else [
         json.loads(line) for line in text.splitlines() if line.strip()]
     out = []
     for n, row in enumerate(rows, 1):

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from . import app
-from ._common import fail, one_line_errors, store_to_read
+from ._common import STDOUT, fail, one_line_errors, store_to_read
 
 VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference", "matrix")
 LAYOUTS = ("map", "columns")
@@ -24,7 +24,7 @@ def viz(
                                            "(DNA's normalisations)."),
     store: Path = typer.Option(Path("out/store"), "--store", help="Graph store folder."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="HTML file to write (default out/VIEW.html)."),
+                                          help="HTML file to write (default out/VIEW.html; -: stdout)."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title (default names the view)."),
     candidates: bool = typer.Option(False, "--candidates",
                                     help="Network views: include candidate topics (unclassified phrases). "
@@ -47,6 +47,16 @@ def viz(
     from ..viz.views import write_view
 
     store = store_to_read(store)  # refused before anything is written
+    if output is not None and str(output) == STDOUT:  # one page, no document views beside it
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp, StanceStore.open(store) as st:
+            options = {} if view == "matrix" else {"layout": layout}
+            path = write_view(st, view, Path(tmp) / f"{view}.html", normalization=normalization, title=title,
+                              candidates=candidates, **options)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:

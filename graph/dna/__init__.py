@@ -27,7 +27,9 @@ is kept as ``sg:sourceRecord`` JSON, so the export gives it back.
 event list (``statement ID, time, start, stop, statement type, document ID, title, author,
 source, section, type, text``) followed by the variables of DNA's default statement type
 (``person, organization, concept, agreement``) and the ``coder``: for imported statements,
-DNA's own values. Networks are written as GraphML by :func:`stancegraph.analysis.write_graphml`.
+DNA's own values. Networks are written as GraphML by :func:`stancegraph.analysis.write_graphml`. Text cells a spreadsheet would take for
+a formula get a leading ``'`` (:mod:`stancegraph.csvio`); the import takes it off again, so a
+database filled from ``statements.csv`` gives back the same actors and concepts.
 """
 from .export import STATEMENT_COLUMNS, export_dna, statement_rows, write_networks, write_statement_table
 from .reading import (DEFAULT_STATEMENT_TYPES, DnaData, DnaReport, DnaStatement, import_dna, read_dna,

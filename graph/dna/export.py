@@ -1,11 +1,12 @@
 """The statement table and rDNA's networks for DNA users (see :mod:`stancegraph.dna`)."""
 from __future__ import annotations
 
-import csv
+
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .. import csvio
 from ..codebook import Codebook, load_codebook
 from ..rdf import mint
 from ..types import Polarity, Stance
@@ -90,7 +91,7 @@ def write_statement_table(store: "StanceStore", out: TextIO, codebook: Codebook 
                           candidates: bool = True) -> int:
     """Write the statement table (CSV, :data:`STATEMENT_COLUMNS`) to ``out``; returns the row count."""
     rows = statement_rows(store, codebook, candidates=candidates)
-    writer = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
+    writer = csvio.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return len(rows)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV
 
+from .. import csvio
 from ..codebook import Codebook, load_codebook, slug
 from ..errors import InputError
 from ..rdf import convert, mint
@@ -121,11 +122,11 @@ def _read(con: sqlite3.Connection, path: Path, prefix: str) -> DnaData:
     extra = [c for c in ("Author", "Section", "Type") if c.lower() in doc_columns]
     for doc_id, title, text, source, stamp, *more in con.execute(
             f"SELECT ID, Title, Text, Source, Date{''.join(', ' + c for c in extra)} FROM DOCUMENTS"):
-        data.documents[doc_id] = Document(id=f"{prefix}{doc_id}", text=text or "", title=title or None,
-                                          date=_date(stamp), source=source or None, path=str(path))
-        meta = {c.lower(): v or "" for c, v in zip(extra, more)}
-        data.doc_records[doc_id] = {"id": doc_id, "title": title or "", "author": meta.get("author", ""),
-                                    "source": source or "", "section": meta.get("section", ""),
+        data.documents[doc_id] = Document(id=f"{prefix}{doc_id}", text=text or "", title=_cell(title) or None,
+                                          date=_date(stamp), source=_cell(source) or None, path=str(path))
+        meta = {c.lower(): _cell(v) or "" for c, v in zip(extra, more)}
+        data.doc_records[doc_id] = {"id": doc_id, "title": _cell(title) or "", "author": meta.get("author", ""),
+                                    "source": _cell(source) or "", "section": meta.get("section", ""),
                                     "type": meta.get("type", ""), "time": _time(stamp)}
     coders = dict(con.execute("SELECT ID, Name FROM CODERS")) if "CODERS" in tables else {}
     types = dict(con.execute("SELECT ID, Label FROM STATEMENTTYPES"))
@@ -138,12 +139,18 @@ def _read(con: sqlite3.Connection, path: Path, prefix: str) -> DnaData:
                          for t in ("DATALONGTEXT", "DATABOOLEAN", "DATAINTEGER") if t in tables]
     for sql in queries:
         for statement, variable, value in con.execute(sql):
-            values.setdefault(statement, {})[variable.lower()] = value
+            values.setdefault(statement, {})[variable.lower()] = _cell(value)
     for sid, tid, doc, start, stop, coder in con.execute(
             "SELECT ID, StatementTypeId, DocumentId, Start, Stop, Coder FROM STATEMENTS ORDER BY ID"):
         data.statements.append(DnaStatement(sid, types.get(tid, ""), doc, start, stop,
                                             coders.get(coder, f"coder {coder}"), values.get(sid, {}), coder))
     return data
+
+
+def _cell(value):
+    """A short text as written: without the quote our statement table puts before a cell a
+    spreadsheet would take for a formula (a database filled from ``statements.csv``)."""
+    return csvio.unescape_cell(value) if isinstance(value, str) else value
 
 
 def _moment(stamp) -> datetime | None:

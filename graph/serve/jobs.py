@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import results
+from .guard import Refused, check_query, check_update
 
 log = logging.getLogger(__name__)
 TEXT = "text/plain; charset=utf-8"
@@ -46,6 +47,8 @@ class Handler:
         op, *args = job
         try:
             return getattr(self, "_" + op)(*args)
+        except Refused as exc:
+            return _text(exc.status, exc.message)
         except SyntaxError as exc:
             return _text(400, f"bad SPARQL: {exc}")
         except Exception as exc:  # noqa: BLE001  (one line to the client; details in the server log)
@@ -56,7 +59,11 @@ class Handler:
             return _text(500, f"query failed: {type(exc).__name__}: {_first_line(exc)}")
 
     def _query(self, sparql: str, accept: str | None) -> tuple:
-        answer = self.store._ox.query(sparql, use_default_graph_as_union=True)
+        dataset = check_query(sparql)
+        for iri in (*dataset.default, *dataset.named):
+            self._check_graph(iri)
+        # the default graph is the union of all graphs, unless FROM / FROM NAMED pick some
+        answer = self.store._ox.query(sparql, use_default_graph_as_union=not dataset)
         headers = {}
         if isinstance(answer, ox.QueryBoolean):
             fmt = results.pick_format(accept, "boolean")
@@ -81,7 +88,17 @@ class Handler:
         body, content_type = results.triples_body(triples, media)
         return 200, content_type + "; charset=utf-8", body, headers
 
+    def _check_graph(self, iri: str) -> None:
+        try:
+            known = self.store._ox.contains_named_graph(ox.NamedNode(iri))
+        except ValueError:
+            known = False
+        if not known:
+            raise Refused(400, f"FROM <{iri}> is refused: it is not a graph of this store "
+                               "(FROM and FROM NAMED pick graphs of the store; nothing is fetched)")
+
     def _update(self, sparql: str) -> tuple:
+        check_update(sparql)
         self.store._ox.update(sparql)
         self.store._ox.flush()
         self._map_html = self._matrix_html = None

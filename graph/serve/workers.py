@@ -6,6 +6,10 @@ answered by then is killed and replaced. Read-only pools open the store with
 ``pyoxigraph.Store.read_only`` (any number of workers); a pool that accepts updates has one
 worker that opens the store for writing (Oxigraph allows one writer and no reader beside it).
 
+Workers are cut off from the network before they open the store (:func:`isolate_network`:
+new user and network namespaces, where Linux allows them), so that even a query that got past
+the checks of :mod:`.guard` could not reach another server.
+
 Each job is a tuple ``(op, *args)`` handled by :func:`handle`; the answer is
 ``(status, content_type, body, headers)``.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import queue
+import sys
 import threading
 import time
 
@@ -42,6 +47,10 @@ class WorkerPool:
             self._idle.put(self._start())
         for worker in list(self._all):  # wait until each has opened the store (or failed to)
             worker.ready()
+        self.isolated = all(w.isolated for w in self._all)
+        if not self.isolated:
+            log.warning("query workers are not cut off from the network (%s); SERVICE and LOAD are "
+                        "still refused on the parsed query", next(w.why_not for w in self._all if not w.isolated))
 
     def _start(self) -> "_Worker":
         worker = _Worker(self.store_path, self.writable, self.max_rows)
@@ -87,6 +96,7 @@ class _Worker:
         self.process.start()
         child.close()
         self._ready = None
+        self.isolated, self.why_not = False, ""
 
     def ready(self, timeout: float = 60) -> None:
         """Wait for the worker to open the store; raise ``OSError`` with its message if it cannot."""
@@ -94,7 +104,10 @@ class _Worker:
             if not self.conn.poll(timeout):
                 raise OSError("a query worker did not start")
             self._ready = self.conn.recv()
-        if self._ready != "ready":
+            if self._ready.startswith("ready"):
+                self.why_not = self._ready.partition(":")[2].strip()
+                self.isolated = not self.why_not
+        if not self._ready.startswith("ready"):
             raise OSError(self._ready)
 
     def call(self, job: tuple, timeout: float) -> tuple:
@@ -125,6 +138,7 @@ class _Worker:
 
 def _main(conn, store_path: str, writable: bool, max_rows: int) -> None:
     """The worker process: open the store, then answer jobs until told to stop."""
+    why_not = isolate_network()
     from .jobs import Handler
 
     try:
@@ -132,7 +146,7 @@ def _main(conn, store_path: str, writable: bool, max_rows: int) -> None:
     except Exception as exc:  # noqa: BLE001  (reported to the server, which stops with it)
         conn.send(f"{store_path}: cannot open the store: {str(exc).strip().splitlines()[0] if str(exc) else exc!r}")
         return
-    conn.send("ready")
+    conn.send(f"ready: {why_not}" if why_not else "ready")
     while True:
         try:
             job = conn.recv()
@@ -142,3 +156,22 @@ def _main(conn, store_path: str, writable: bool, max_rows: int) -> None:
             break
         conn.send(handler(job))
     handler.close()
+
+
+def isolate_network() -> str | None:
+    """Move this (single-threaded) process into new user and network namespaces, where no
+    interface is up: any connection it tries fails. ``None`` when done, else why not (not Linux,
+    or user namespaces are forbidden, as in some containers)."""
+    if not sys.platform.startswith("linux"):
+        return f"not on Linux ({sys.platform})"
+    import ctypes
+    import os
+
+    clone_newuser, clone_newnet = 0x10000000, 0x40000000
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.unshare(clone_newuser | clone_newnet) != 0:
+            return f"unshare: {os.strerror(ctypes.get_errno())}"
+    except (OSError, AttributeError) as exc:
+        return f"unshare: {exc}"
+    return None

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from ... import __version__
 from ...codebook import Codebook, load_codebook
+from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .cues import LEARNED
@@ -13,6 +15,8 @@ from .stances import Found, SentenceReader
 from .topics import OWNED, TopicMatcher, TopicMention
 
 log = logging.getLogger(__name__)
+PART = 100_000  # characters: a text longer than the parser's limit is parsed in parts of at most this
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 
 
 class RuleExtractor:
@@ -33,23 +37,45 @@ class RuleExtractor:
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
-        docs = list(documents) if not isinstance(documents, list) else documents
+        run: list[Document] = []
+        for document in documents:
+            if len(document.text) <= self.nlp.max_length:
+                run.append(document)
+                continue
+            yield from self._pipe(run)
+            run = []
+            yield document, self.extract_one(document)
+        yield from self._pipe(run)
+
+    def _pipe(self, docs: list[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         texts = ((_plain_quotes(d.text), d) for d in docs)
         for parsed, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size,
                                               n_process=self.n_process):
             yield document, self.stances(parsed, document)
 
     def extract_one(self, document: Document) -> list[Stance]:
-        return self.stances(self.nlp(_plain_quotes(document.text)), document)
+        if len(document.text) <= self.nlp.max_length:
+            return self.stances(self.nlp(_plain_quotes(document.text)), document)
+        parts = split_text(document.text, PART)
+        if parts is None:
+            raise InputError(document.path or document.id,
+                             f"{len(document.text):,} characters with no paragraph or sentence break within "
+                             f"{PART:,}: too long for the parser (limit {self.nlp.max_length:,} characters)")
+        log.info("%s: %d characters, parsed in %d parts", document.id, len(document.text), len(parts))
+        found = []
+        for offset, end in parts:
+            found += self.stances(self.nlp(_plain_quotes(document.text[offset:end])), document, offset)
+        return found
 
-    def stances(self, doc, document: Document) -> list[Stance]:
+    def stances(self, doc, document: Document, offset: int = 0) -> list[Stance]:
+        """The stances of ``doc``, the parse of ``document.text`` from character ``offset`` on."""
         learned = LEARNED.set(self.codebook.cues)  # cues taught by reviews (stancegraph.lessons)
         try:
-            return self._stances(doc, document)
+            return self._stances(doc, document, offset)
         finally:
             LEARNED.reset(learned)
 
-    def _stances(self, doc, document: Document) -> list[Stance]:
+    def _stances(self, doc, document: Document, offset: int = 0) -> list[Stance]:
         actors = ActorResolver(self.codebook, doc)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
@@ -67,7 +93,7 @@ class RuleExtractor:
             if self.candidates:
                 found += reader.candidates(sent, in_sent)
             for f in found:
-                stance = self._stance(f, sent, document)
+                stance = self._stance(f, sent, document, offset)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
                 if stance.confidence >= self.min_confidence and (
                         key not in best or best[key].confidence < stance.confidence):
@@ -109,11 +135,11 @@ class RuleExtractor:
         subjects = [m for m in subjects if m is not None]
         return not subjects or any(agent in self.codebook.lineage(m.actor.id) for m in subjects)
 
-    def _stance(self, f: Found, sent, document: Document) -> Stance:
-        text = document.text[sent.start_char:sent.end_char]  # the original, not the parsed copy
+    def _stance(self, f: Found, sent, document: Document, offset: int = 0) -> Stance:
+        text = document.text[offset + sent.start_char:offset + sent.end_char]  # the original, not the parsed copy
         lead = len(text) - len(text.lstrip())
         text = text.strip()
-        start = sent.start_char + lead
+        start = offset + sent.start_char + lead
         topic = self.codebook.topics.get(f.topic)
         return Stance(
             doc_id=document.id, actor=f.holder.actor.label, actor_id=f.holder.actor.id,
@@ -131,6 +157,31 @@ def _plain_quotes(text: str) -> str:
     """Typographic quotes as plain ones, for the parser only: the small model parses "Kyiv’s"
     differently from "Kyiv's". One character for one, so offsets into the original hold."""
     return text.translate(_QUOTES)
+
+
+def split_text(text: str, size: int) -> list[tuple[int, int]] | None:
+    """``(start, end)`` parts of ``text`` of at most ``size`` characters, cut after the last
+    paragraph break, else line break, else sentence end of each part; ``None`` when a part has
+    none of them (one "sentence" longer than ``size``).
+
+    >>> split_text("One. Two.\\n\\nThree four. Five.", 14)
+    [(0, 11), (11, 23), (23, 28)]
+    >>> split_text("no break " * 4, 10) is None
+    True
+    """
+    parts, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n") + 2 if "\n\n" in window else window.rfind("\n") + 1
+        if cut <= 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+            cut = ends[-1] if ends else 0
+        if cut <= 0:
+            return None
+        parts.append((start, start + cut))
+        start += cut
+    parts.append((start, len(text)))
+    return parts
 
 
 def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
