@@ -64,9 +64,9 @@ def toy_store(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """Read-only, 2 s time limit, 50 rows at most, 2 s to send a request."""
+    """Read-only, 5 s time limit (the map takes over 1 s on a busy machine), 50 rows at most, 2 s to send a request."""
     store = toy_store(tmp_path_factory.mktemp("serve") / "store")
-    srv = start_server(store, "--timeout", "2", "--max-rows", "50", "--workers", "2", "--read-timeout", "2")
+    srv = start_server(store, "--timeout", "5", "--max-rows", "50", "--workers", "2", "--read-timeout", "2")
     yield srv
     stop_server(srv)
 

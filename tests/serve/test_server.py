@@ -147,8 +147,8 @@ def test_a_query_past_the_time_limit_is_stopped_and_the_server_goes_on(server):
     started = time.monotonic()
     status, _, body = http(server.endpoint, {"query": SLOW})
     took = time.monotonic() - started
-    assert status == 503 and "time limit of 2 s" in body
-    assert took >= 1.5  # it ran until the limit (no upper bound: this machine is noisy)
+    assert status == 503 and "time limit of 5 s" in body
+    assert took >= 4.5  # it ran until the limit (no upper bound: this machine is noisy)
     assert len(client_rows(server, STANCES)) == 8  # the killed worker was replaced
 
 
