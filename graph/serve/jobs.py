@@ -53,7 +53,7 @@ class Handler:
             return _text(500, f"query failed: {type(exc).__name__}: {_first_line(exc)}")
 
     def _query(self, sparql: str, accept: str | None) -> tuple:
-        answer = self.store._ox.query(sparql, use_default_graph_as_union=True)
+        answer = self.store.backend.oxigraph.query(sparql, use_default_graph_as_union=True)
         headers = {}
         if isinstance(answer, ox.QueryBoolean):
             fmt = results.pick_format(accept, "boolean")
@@ -79,8 +79,8 @@ class Handler:
         return 200, content_type + "; charset=utf-8", body, headers
 
     def _update(self, sparql: str) -> tuple:
-        self.store._ox.update(sparql)
-        self.store._ox.flush()
+        self.store.backend.oxigraph.update(sparql)
+        self.store.backend.oxigraph.flush()
         self._map_html = None
         return 204, TEXT, b"", {}
 
