@@ -2,8 +2,10 @@
 
 Its speed-ups over the SPARQL defaults: graph names and counts from the store itself, DROPs
 only for graphs it holds, Oxigraph's bulk loader into an empty store, streaming dumps, a flush
-after each write (RocksDB otherwise keeps every batch in memory until close) and, on disk, an
-``optimize()`` (compaction) once more than :data:`OPTIMIZE_AFTER` quads were written.
+after each write (RocksDB otherwise keeps every batch in memory until close) and, on disk,
+compaction (``optimize()``) after large writes: measured on 10k synthetic stances (180k quads)
+written in batches of 64 documents, as a build writes them, stances-of-actor took 0.95 s before
+and 0.28 s after a compaction that took 1.1 s.
 """
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from .terms import reason
 
 log = logging.getLogger(__name__)
 
-#: quads written on disk after which the store is compacted (at the end of that write)
-OPTIMIZE_AFTER = 500_000
+#: quads written on disk after which the store is compacted: at the end of the write that passes
+#: it (then again after as many quads as were written before, so a long build compacts a few
+#: times, not every batch), and on close for what was written since
+OPTIMIZE_AFTER = 100_000
 DEFAULT_GRAPH_ERROR = ("triples outside named graphs; stancegraph stores one named graph per document "
                        "(export --format trig or nquads keeps them)")
 
@@ -40,7 +44,8 @@ class EmbeddedBackend(Backend):
         self.location = "memory store" if path is None else str(path)
         self.read_only = read_only
         self._dataset: Dataset | None = None
-        self._unoptimized = 0
+        self._unoptimized = 0  # quads written since the last compaction
+        self._optimized = 0  # quads written until the last compaction
         try:
             if path is None:
                 self.oxigraph = ox.Store()
@@ -91,6 +96,8 @@ class EmbeddedBackend(Backend):
             return
         if not self.read_only:
             self.oxigraph.flush()
+            if self.path is not None and self._unoptimized >= OPTIMIZE_AFTER:
+                self.optimize()
         if self._dataset is not None:
             self._dataset.close()
         self.oxigraph = None
@@ -115,6 +122,7 @@ class EmbeddedBackend(Backend):
         """Compact the store's files (RocksDB): reads after many small writes get faster."""
         log.info("optimizing %s", self.location)
         self.oxigraph.optimize()
+        self._optimized += self._unoptimized
         self._unoptimized = 0
 
     def _written(self, quads: int) -> None:
@@ -125,7 +133,7 @@ class EmbeddedBackend(Backend):
             return
         self.oxigraph.flush()
         self._unoptimized += quads
-        if self._unoptimized >= OPTIMIZE_AFTER:
+        if self._unoptimized >= max(OPTIMIZE_AFTER, self._optimized):
             self.optimize()
 
 
