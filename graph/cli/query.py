@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, one_line_errors
 
 FORMATS = ("table", "csv", "json")
