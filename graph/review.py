@@ -16,7 +16,8 @@ holds the status the latest decision gave each stance (``sg:Accepted`` or ``sg:R
 Document rebuilds replace only document graphs, so reviews survive them; a rebuild that
 extracts a rejected stance again mints the same IRI, and the stance stays rejected. Rejected
 stances are never deleted: reads (``StanceStore.stances()``, the named queries, the networks)
-leave them out.
+leave them out. The store reads the decisions itself (:mod:`stancegraph.rdf.decisions`, whose
+functions this module re-exports); this module writes them, through the store.
 
 A review file is checked whole before anything is written: wrong columns, an unknown stance
 id, document or topic, a bad verdict, polarity or span refuse the file with the line numbers.

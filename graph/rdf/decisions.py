@@ -17,7 +17,7 @@ from ..types import Stance
 from . import convert, mint, sparql
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from rdflib.term import Identifier
 
@@ -38,10 +38,13 @@ def rejected(store: Queryable) -> set[URIRef]:
     return {URIRef(str(r["s"])) for r in store.query(sparql.REJECTED)}
 
 
-def human_stances(store: Queryable, codebook_view: Graph | None = None) -> list[Stance]:
-    """Every stance people added or corrected (reviews, imports), rejected ones included."""
+def human_stances(store: Queryable, codebook_view: Graph | Callable[[], Graph] | None = None) -> list[Stance]:
+    """Every stance people added or corrected (reviews, imports), rejected ones included; read
+    with ``codebook_view`` (actor and topic ids and kinds; a function gives it when needed)."""
     out: dict[URIRef, Stance] = {}
     for name in human_graphs(store):
+        if callable(codebook_view):
+            codebook_view = codebook_view()
         g = Graph()
         g += store.query(sparql.GRAPH_TRIPLES, {"g": name}).graph
         if codebook_view is not None:
@@ -51,12 +54,12 @@ def human_stances(store: Queryable, codebook_view: Graph | None = None) -> list[
     return list(out.values())
 
 
-def apply_reviews(store: Queryable, stances: list[Stance], *, doc_id: str | None = None,
-                  codebook_view: Graph | None = None) -> list[Stance]:
+def apply_reviews(store: Queryable, stances: list[Stance], *, doc_id: str | None = None) -> list[Stance]:
     """``stances`` (machine stances of ``doc_id``, or of all documents) with the human decisions
-    applied: rejected stances left out, human-coded stances of the same documents added."""
-    humans = human_stances(store, codebook_view)
+    applied: rejected stances left out, human-coded stances of the same documents added (read
+    with the codebook's ids and kinds; the codebook graph is read only when there are some)."""
     gone = rejected(store)
+    humans = human_stances(store, lambda: store.query(sparql.CODEBOOK_VIEW).graph)
     if not humans and not gone:
         return stances
     merged = {mint.stance_iri(s): s for s in stances}

@@ -171,9 +171,9 @@ class _BadRequest(StoreError):
 
 def with_values(text: str, bindings: Mapping[str, object]) -> str:
     """``text`` with ``VALUES (?a ?b) { (x y) }`` right after the opening brace of its WHERE
-    clause, or of its first group without one (comments, strings and IRIs skipped when looking for it), so filters of that group see
-    them; ``bindings`` are pyoxigraph terms by bare name, written by pyoxigraph, so each value is
-    one term, never query text."""
+    clause, or of its first group without one (comments, strings and IRIs skipped when looking
+    for it), so filters of that group see them; ``bindings`` are pyoxigraph terms by bare name,
+    written by pyoxigraph, so each value is one term, never query text."""
     names = " ".join("?" + str(ox.Variable(name)).lstrip("?") for name in bindings)
     block = f" VALUES ({names}) {{ ({' '.join(str(v) for v in bindings.values())}) }} "
     blanked = _NOISE.sub(lambda m: " " * len(m.group()), text)

@@ -157,8 +157,7 @@ class StanceStore:
     def apply_reviews(self, stances: list[Stance], *, doc_id: str | None = None) -> list[Stance]:
         """``stances`` (machine stances of ``doc_id``, or of all documents) with the stored human
         decisions applied (:func:`stancegraph.rdf.decisions.apply_reviews`)."""
-        view = self.query(sparql.CODEBOOK_VIEW).graph
-        return decisions.apply_reviews(self, stances, doc_id=doc_id, codebook_view=view)
+        return decisions.apply_reviews(self, stances, doc_id=doc_id)
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, with parameters as ``initBindings``.

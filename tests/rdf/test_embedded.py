@@ -140,6 +140,7 @@ def test_shared_sparql_is_the_only_sparql():
 
     from stancegraph.rdf import remote
 
+    SPARQL = re.compile(r"\b(SELECT\s+[?*(]|CONSTRUCT\s*\{|INSERT\s+DATA|DROP\s+(SILENT|GRAPH|ALL))")
     for module in (store_mod, embedded, remote):
         tree = ast.parse(inspect.getsource(module))
         docs = {id(node.body[0].value) for node in ast.walk(tree)
@@ -147,5 +148,5 @@ def test_shared_sparql_is_the_only_sparql():
                 and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
         strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                    and id(n) not in docs]
-        assert not [t for t in strings if re.search(r"\b(SELECT\s+[?*(]|CONSTRUCT\s*\{|INSERT\s+DATA|DROP\s+(SILENT|GRAPH|ALL))", t)], module.__name__
+        assert not [t for t in strings if SPARQL.search(t)], module.__name__
     assert "SELECT" in sparql.STANCE_ROWS
