@@ -16,6 +16,7 @@ from stancegraph.codebook import load_codebook
 from stancegraph.errors import QueryError, StoreError
 from stancegraph.queries import list_queries, run_query
 from stancegraph.rdf import convert, mint, sparql
+from stancegraph.rdf.backend import Backend
 from stancegraph.rdf.embedded import EmbeddedBackend
 from stancegraph.rdf.remote import SparqlBackend
 from stancegraph.rdf.store import StanceStore, open_store
@@ -88,6 +89,11 @@ def plain_graph(g) -> Graph:
     out = Graph()
     out += ((s, p, o) for s, p, o in g)
     return out
+
+
+def test_every_backend_runs_the_contract():
+    """A new backend joins BACKENDS (and so every case below), or this fails."""
+    assert set(Backend.__subclasses__()) == set(BACKENDS.values())
 
 
 # --- persistence and reading back ----------------------------------------------------------
