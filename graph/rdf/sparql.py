@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.namespace import SDO
 
 from . import convert, mint, terms
 
@@ -33,6 +34,9 @@ DOCUMENT_TRIPLES = f"""
 CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({DOCUMENT_GRAPH}) }} ORDER BY ?s ?p ?o }}
 }}"""
+
+# a document's cleaned text (the one evidence offsets point into): bind ?g and ?d
+DOCUMENT_TEXT = f"SELECT ?g ?d ?t WHERE {{ GRAPH ?g {{ ?d {SDO.text.n3()} ?t }} }}"
 
 # each document graph's content hash and what it was extracted with
 VERSIONS = _PROLOGUE + """SELECT ?g ?h ?w WHERE { GRAPH ?g { ?d sg:contentHash ?h

@@ -129,6 +129,12 @@ class StanceStore:
         rows = self._select(sparql.VERSIONS, ["h"], g=mint.graph_iri(doc_id))
         return next((r["h"] for r in rows), None)
 
+    def document_text(self, doc_id: str) -> str | None:
+        """The document's cleaned text (the one evidence offsets point into), or ``None`` when
+        the document is not stored or was stored without it."""
+        rows = self._select(sparql.DOCUMENT_TEXT, ["t"], g=mint.graph_iri(doc_id), d=mint.doc_iri(doc_id))
+        return next((r["t"] for r in rows), None)
+
     def document_hashes(self) -> dict[str, str]:
         """Every stored document id with its content hash, in one query."""
         return {d: h for d, (h, _) in self.document_versions().items()}

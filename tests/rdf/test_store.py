@@ -120,6 +120,14 @@ def test_round_trip(store, sample_doc, sample_stances, second, mini_codebook):
     assert isomorphic(plain_graph(store.graph(second[0].id)), convert.document_graph(*second, mini_codebook))
 
 
+def test_keeps_what_the_document_graph_says_of_its_text(stored, sample_doc, sample_stances, mini_codebook):
+    store, _ = stored
+    graph = convert.document_graph(sample_doc, sample_stances, mini_codebook)
+    text = graph.value(mint.doc_iri(sample_doc.id), SDO.text)
+    assert store.document_text(sample_doc.id) == (None if text is None else str(text))
+    assert store.document_text("not-stored") is None
+
+
 def test_reads_what_the_memory_store_reads(toy, toy_store):
     assert toy.documents() == toy_store.documents()
     assert toy.document_versions() == toy_store.document_versions()
