@@ -76,7 +76,8 @@ class StanceStore:
             self.backend = SparqlBackend(str(spec))
         else:
             self.backend = EmbeddedBackend(None if spec is None else Path(spec), read_only=read_only)
-        self.path = getattr(self.backend, "path", self.backend.location)
+        # where it lives: the folder (``None`` in memory), or the server's spec
+        self.path = self.backend.path if isinstance(self.backend, EmbeddedBackend) else self.backend.location
 
     @classmethod
     def open(cls, spec: str | Path | Backend | None = DEFAULT_PATH) -> "StanceStore":
