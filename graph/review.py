@@ -16,7 +16,8 @@ holds the status the latest decision gave each stance (``sg:Accepted`` or ``sg:R
 Document rebuilds replace only document graphs, so reviews survive them; a rebuild that
 extracts a rejected stance again mints the same IRI, and the stance stays rejected. Rejected
 stances are never deleted: reads (``StanceStore.stances()``, the named queries, the networks)
-leave them out.
+leave them out. The store reads the decisions itself (:mod:`stancegraph.rdf.decisions`, whose
+functions this module re-exports); this module writes them, through the store.
 
 A review file is checked whole before anything is written: wrong columns, an unknown stance
 id, document or topic, a bad verdict, polarity or span, or the quote of an added stance that is
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -43,14 +44,16 @@ from rdflib.namespace import PROV
 from . import csvio, quotes
 from .codebook import Codebook, load_codebook, slug
 from .errors import RecordError
-from .rdf import convert, mint
+from .rdf import convert, mint, sparql
+from .rdf.decisions import apply_reviews, human_graphs, human_stances, rejected
 from .rdf.namespace import SG
+from .rdf.store import StanceStore
 from .types import Polarity, Stance
 
-if TYPE_CHECKING:
-    from .rdf.store import StanceStore
-
 log = logging.getLogger(__name__)
+
+__all__ = ["COLUMNS", "VERDICTS", "ReviewError", "ReviewReport", "apply_review", "apply_reviews", "human_graphs",
+           "human_stances", "read_review", "rejected", "review_rows", "write_review"]
 
 COLUMNS = ["stance", "doc", "actor", "polarity", "topic", "confidence", "evidence", "start", "end",
            "extractor", "verdict", "new_actor", "new_polarity", "new_topic", "note"]
@@ -117,7 +120,7 @@ class _Row:
     note: str
 
 
-def apply_review(store: "StanceStore", path: str | Path, reviewer: str, *, codebook: Codebook | None = None,
+def apply_review(store: StanceStore, path: str | Path, reviewer: str, *, codebook: Codebook | None = None,
                  now: datetime | None = None) -> ReviewReport:
     """Apply the review file ``path`` by ``reviewer`` to ``store``: all rows or none.
 
@@ -136,7 +139,7 @@ def apply_review(store: "StanceStore", path: str | Path, reviewer: str, *, codeb
     return report
 
 
-def read_review(path: Path, store: "StanceStore", codebook: Codebook, *, reviewer: str = "reviewer") -> list[_Row]:
+def read_review(path: Path, store: StanceStore, codebook: Codebook, *, reviewer: str = "reviewer") -> list[_Row]:
     """The rows of a review file that carry a decision, checked; raises :class:`ReviewError`."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -344,19 +347,11 @@ def _review_graph(rows: list[_Row], batch: str, reviewer: str, now: datetime, co
     return g, report
 
 
-_DECISIONS = """
-PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?d ?on ?verdict ?time WHERE {
-  ?d a sg:Decision ; sg:decisionOn ?on ; sg:verdict ?verdict ; prov:generatedAtTime ?time .
-}"""
-
-
-def _status_graph(store: "StanceStore", new: Graph) -> Graph:
+def _status_graph(store: StanceStore, new: Graph) -> Graph:
     """The status of every reviewed stance, by its latest decision (the new review's last)."""
     latest: dict = {}
-    old = [(r["time"].toPython(), 0, str(r["d"]), r["on"], r["verdict"]) for r in store.query(_DECISIONS)]
-    fresh = [(r["time"].toPython(), 1, str(r["d"]), r["on"], r["verdict"]) for r in new.query(_DECISIONS)]
+    old = [(r["time"].toPython(), 0, str(r["d"]), r["on"], r["verdict"]) for r in store.query(sparql.DECISIONS)]
+    fresh = [(r["time"].toPython(), 1, str(r["d"]), r["on"], r["verdict"]) for r in new.query(sparql.DECISIONS)]
     for _, _, _, on, verdict in sorted(old + fresh, key=lambda t: (t[0], t[1], t[2])):
         latest[on] = verdict
     g = convert.new_graph(mint.REVIEW_STATUS_GRAPH)
@@ -364,50 +359,3 @@ def _status_graph(store: "StanceStore", new: Graph) -> Graph:
         if verdict in STATUS:
             g.add((stance, SG.reviewStatus, STATUS[verdict]))
     return g
-
-
-# --- reading with the decisions applied ----------------------------------------------------
-
-_HUMAN_GRAPHS = """
-PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-SELECT DISTINCT ?g WHERE { GRAPH ?g { ?activity a ?kind } VALUES ?kind { sg:Review sg:CodingImport } }"""
-
-
-def human_graphs(store: "StanceStore") -> list[URIRef]:
-    """The named graphs of reviews and imports (found by their activity, not by scanning stances), sorted."""
-    return sorted(URIRef(str(r["g"])) for r in store.query(_HUMAN_GRAPHS) if mint.is_human_graph(r["g"]))
-
-
-def rejected(store: "StanceStore") -> set[URIRef]:
-    """The stances whose latest review decision rejected them."""
-    query = f"SELECT ?s WHERE {{ GRAPH {mint.REVIEW_STATUS_GRAPH.n3()} {{ ?s {SG.reviewStatus.n3()} {SG.Rejected.n3()} }} }}"
-    return {URIRef(str(r["s"])) for r in store.query(query)}
-
-
-def human_stances(store: "StanceStore", codebook_view: Graph | None = None) -> list[Stance]:
-    """Every stance people added or corrected (reviews, imports), rejected ones included."""
-    out: dict[URIRef, Stance] = {}
-    for name in human_graphs(store):
-        g = Graph()
-        g += store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}").graph
-        if codebook_view is not None:
-            g += codebook_view
-        for s in convert.stances_from_graph(g):
-            out.setdefault(mint.stance_iri(s), s)
-    return list(out.values())
-
-
-def apply_reviews(store: "StanceStore", stances: list[Stance], *, doc_id: str | None = None,
-                  codebook_view: Graph | None = None) -> list[Stance]:
-    """``stances`` (machine stances of ``doc_id``, or of all documents) with the human decisions
-    applied: rejected stances left out, human-coded stances of the same documents added."""
-    humans = human_stances(store, codebook_view)
-    gone = rejected(store)
-    if not humans and not gone:
-        return stances
-    merged = {mint.stance_iri(s): s for s in stances}
-    for s in humans:
-        if doc_id is None or s.doc_id == doc_id:
-            merged.setdefault(mint.stance_iri(s), s)
-    kept = [s for iri, s in merged.items() if iri not in gone]
-    return sorted(kept, key=lambda s: (s.doc_id, s.start, s.end, s.actor_id, s.key))

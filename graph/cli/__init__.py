@@ -1,10 +1,9 @@
 """The ``stancegraph`` command: thin typer commands over the library, one module each."""
 from __future__ import annotations
 
-import typer
+from ._app import app
 
-app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False,
-                  help="Who stands where on what: stances from news articles into an RDF graph.")
+__all__ = ["app", "main"]
 
 
 def _register() -> None:

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import one_line_errors, output_folder, setup_logging, store_to_write
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import one_line_errors
 
 codebook_app = typer.Typer(help="Codebooks: check one you wrote.", no_args_is_help=True)

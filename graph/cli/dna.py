@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, one_line_errors, output_folder, store_to_read, store_to_write
 
 dna_app = typer.Typer(name="dna", no_args_is_help=True,

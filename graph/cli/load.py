@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import one_line_errors, store_to_write
 
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 FORMATS = ("table", "csv", "json")

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, file_or_stdout, one_line_errors, store_to_read
 
 review_app = typer.Typer(name="review", no_args_is_help=True,

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, one_line_errors, setup_logging, store_to_read
 
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import fail, one_line_errors, store_to_read
 
 topics_app = typer.Typer(help="Topics of the codebook and suggestions for new ones.", no_args_is_help=True)

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from ._app import app
 from ._common import STDOUT, fail, one_line_errors, store_to_read
 
 VIEWS = ("stances", "affiliation", "congruence", "conflict", "difference", "matrix")

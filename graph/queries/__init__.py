@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from ..errors import QueryError
 from .bind import substitutable, variables, with_values
-from .params import PARAM_TYPES, bind_params, check_params, python_value
+from .params import PARAM_TYPES, ParamInfo, QueryInfo, bind_params, check_params, python_value
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -47,29 +47,6 @@ log = logging.getLogger(__name__)
 
 _HEADER = re.compile(r"^#\s*(?P<key>name|description|param)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*(?P<description>.*)$")
-
-
-@dataclass(frozen=True)
-class ParamInfo:
-    """A query parameter: its variable name (without ``?``), type and what it means."""
-
-    name: str
-    type: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class QueryInfo:
-    """What a query answers and what it takes, read from its comment header."""
-
-    name: str
-    description: str
-    params: tuple[ParamInfo, ...] = ()
-    source: str = ""  # the file it was read from
-
-    @property
-    def param_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.params)
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,11 @@ rdflib.term.URIRef('https://w3id.org/stancegraph/id/actor/%22%7D%20%3B%20DROP%20
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from rdflib import XSD, BNode, Literal, URIRef
@@ -42,9 +45,32 @@ from ..rdf import mint
 if TYPE_CHECKING:
     from ..codebook import Codebook
     from ..rdf.store import StanceStore
-    from . import QueryInfo
 
 PARAM_TYPES = ("actor", "topic", "document", "date", "integer", "decimal", "iri", "text")
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """A query parameter: its variable name (without ``?``), type and what it means."""
+
+    name: str
+    type: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What a query answers and what it takes, read from its comment header."""
+
+    name: str
+    description: str
+    params: tuple[ParamInfo, ...] = ()
+    source: str = ""  # the file it was read from
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
 
 # An absolute IRI: a scheme, then no character that RFC 3987 forbids (space, <>"{}|\^`).
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
@@ -156,12 +182,16 @@ def _resolve(store: "StanceStore | None", kind: str, value: str, codebook: "Code
         if found is not None:
             return found
     if store is not None:
-        from . import run_query  # the resolver queries are named queries too
-
-        rows = run_query(store, f"_resolve-{kind}", {"text": value}).rows
+        rows = list(store.query(_resolver(kind), {"text": Literal(value)}))
         if rows:
-            return URIRef(rows[0][1])
+            return URIRef(str(rows[0][1]))
     return mint.actor_iri(value) if kind == "actor" else mint.candidate_iri(value)
+
+
+@lru_cache(maxsize=None)
+def _resolver(kind: str) -> str:
+    """The text of the internal named query ``_resolve-KIND`` (actors or topics by id or label)."""
+    return (resources.files(__package__) / f"_resolve-{kind}.rq").read_text(encoding="utf-8")
 
 
 def _from_codebook(codebook: "Codebook", kind: str, value: str) -> URIRef | None:

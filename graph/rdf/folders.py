@@ -17,11 +17,12 @@ from pathlib import Path
 from ..errors import StoreError
 
 STORE_SUBFOLDER = "store"  # where ``build --out OUT`` keeps its store
+SCHEMES = ("sparql+http://", "sparql+https://")  # a store on a SPARQL server (stancegraph.rdf.remote)
 
 
 def is_remote(spec) -> bool:
     """Whether ``spec`` names a SPARQL server (``sparql+http://...``) rather than a folder."""
-    return spec is not None and str(spec).startswith(("sparql+http://", "sparql+https://"))
+    return spec is not None and str(spec).startswith(SCHEMES)
 
 
 def holds_store(path: str | Path) -> bool:

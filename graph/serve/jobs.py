@@ -63,7 +63,7 @@ class Handler:
         for iri in (*dataset.default, *dataset.named):
             self._check_graph(iri)
         # the default graph is the union of all graphs, unless FROM / FROM NAMED pick some
-        answer = self.store._ox.query(sparql, use_default_graph_as_union=not dataset)
+        answer = self.store.backend.oxigraph.query(sparql, use_default_graph_as_union=not dataset)
         headers = {}
         if isinstance(answer, ox.QueryBoolean):
             fmt = results.pick_format(accept, "boolean")
@@ -90,7 +90,7 @@ class Handler:
 
     def _check_graph(self, iri: str) -> None:
         try:
-            known = self.store._ox.contains_named_graph(ox.NamedNode(iri))
+            known = self.store.backend.oxigraph.contains_named_graph(ox.NamedNode(iri))
         except ValueError:
             known = False
         if not known:
@@ -99,8 +99,8 @@ class Handler:
 
     def _update(self, sparql: str) -> tuple:
         check_update(sparql)
-        self.store._ox.update(sparql)
-        self.store._ox.flush()
+        self.store.backend.oxigraph.update(sparql)
+        self.store.backend.oxigraph.flush()
         self._map_html = self._matrix_html = None
         return 204, TEXT, b"", {}
 

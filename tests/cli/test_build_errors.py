@@ -150,16 +150,16 @@ def fail_on_third(monkeypatch):
 
 
 def fail_store_write(monkeypatch):
-    from stancegraph.rdf import store
+    from stancegraph.rdf import sparql
 
-    real = store._replace_graph_op
+    real = sparql.replace_graph
     calls = []
 
     def op(graph, **kw):  # the last graph of the request is broken: Oxigraph refuses the whole request
         calls.append(graph)
         return real(graph, **kw) + (" ; INSERT DATA { GRAPH <x:broken> { <x:a> <x:b> } }" if len(calls) == 4 else "")
 
-    monkeypatch.setattr(store, "_replace_graph_op", op)
+    monkeypatch.setattr(sparql, "replace_graph", op)
 
 
 def fail_html(monkeypatch):

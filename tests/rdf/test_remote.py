@@ -1,4 +1,6 @@
-"""The remote store against a real Oxigraph server (``oxigraph serve`` from the PyPI package)."""
+"""The SPARQL server backend: its spec, how it binds parameters, and the CLI against a real
+Oxigraph server (``oxigraph serve`` from the PyPI package). The store's contract runs against
+the server in test_store.py, with the fixtures below."""
 from __future__ import annotations
 
 import shutil
@@ -9,20 +11,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Literal, URIRef
-from rdflib.compare import isomorphic
-from stancegraph.codebook import load_codebook
-from stancegraph.errors import QueryError, StoreError
-from stancegraph.queries import list_queries, run_query
-from stancegraph.rdf.remote import Endpoints, RemoteStanceStore, _with_values
-from stancegraph.rdf.store import _plain, open_store
+from stancegraph.errors import StoreError
+from stancegraph.rdf.remote import Endpoints, SparqlBackend, with_prefixes, with_values
+from stancegraph.rdf.store import StanceStore, open_store
 
-from conftest import SEEDS, make_toy_items
-
-PARAMS = {"date": "2025-03-03", "actor": "russia", "topic": "ceasefire", "document": "toy-1", "text": "ceasefire", "integer": "1",
-          "decimal": "0.5", "iri": "https://w3id.org/stancegraph/id/doc/toy-1"}
-DATES = {"from": "2025-03-01", "to": "2025-03-31"}
+from conftest import SEEDS
 
 
 def oxigraph_binary() -> str:
@@ -38,11 +33,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def oxigraph(tmp_path):
-    """A fresh Oxigraph server on a free loopback port; yields its ``sparql+http://`` spec."""
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    """An Oxigraph server on a free loopback port, for the tests of one module; yields its port."""
     port = free_port()
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "oxigraph"),
+    location = tmp_path_factory.mktemp("oxigraph")
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location),
                              "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while True:
@@ -54,22 +50,19 @@ def oxigraph(tmp_path):
                 proc.kill()
                 pytest.fail(f"oxigraph did not start: {proc.stderr.read().decode()}")
             time.sleep(0.1)
-    yield f"sparql+http://127.0.0.1:{port}"
+    yield port
     proc.terminate()
     proc.wait(10)
+    proc.stderr.close()
 
 
 @pytest.fixture
-def remote_toy(oxigraph):
-    codebook = load_codebook()
-    with open_store(oxigraph) as store:
-        assert isinstance(store, RemoteStanceStore)
-        assert store.replace_documents(make_toy_items(codebook), codebook) == ["toy-1", "toy-2", "toy-3"]
-        yield store
-
-
-def params_for(info) -> dict:
-    return {p.name: DATES.get(p.name, PARAMS[p.type]) for p in info.params}
+def oxigraph(oxigraph_server):
+    """The server, emptied; yields its ``sparql+http://`` spec."""
+    request = urllib.request.Request(f"http://127.0.0.1:{oxigraph_server}/update", data=b"DROP ALL", method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(request, timeout=30).read()
+    return f"sparql+http://127.0.0.1:{oxigraph_server}"
 
 
 # --- without a server ------------------------------------------------------------------------
@@ -85,85 +78,33 @@ def test_endpoints_of_a_spec():
         Endpoints("sparql+http://h:1/?x=1")
 
 
-def test_parameters_go_in_as_values_in_the_first_group():
+def test_parameters_go_in_as_values_in_the_where_clause():
     text = '# a { comment\nPREFIX p: <http://x/o#>\nSELECT ?a WHERE { ?a p:b "{" FILTER(?a = ?who) }'
-    bound = _with_values(text, {"who": URIRef("http://e/1"), "n": Literal('"} ; DROP ALL ; {"')})
+    bound = with_values(text, {"who": ox.NamedNode("http://e/1"), "n": ox.Literal('"} ; DROP ALL ; {"')})
     assert bound.startswith(text[: text.index("WHERE {") + 7] + ' VALUES (?who ?n) { (<http://e/1> "\\"} ; DROP ALL')
-    with pytest.raises(QueryError):
-        _with_values("SELECT ?a WHERE { ?a ?b ?c }", {"a": "text"})
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert with_values(construct, {"g": ox.NamedNode("http://g")}).startswith(
+        "CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?g) { (<http://g>) }")
+    assert with_values("ASK { ?a ?b ?c }", {"a": ox.NamedNode("http://a")}).startswith("ASK { VALUES (?a)")
+
+
+def test_prefixes_the_query_does_not_declare_are_added():
+    text = "PREFIX sg: <http://mine#>\nSELECT * WHERE { ?s sg:x ?o ; skos:notation '# PREFIX skos: <y>' }"
+    out = with_prefixes(text, {"sg": "http://other#", "skos": "http://www.w3.org/2004/02/skos/core#"})
+    assert out == "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" + text
 
 
 def test_unreachable_server_is_one_store_error():
     with pytest.raises(StoreError, match="cannot reach the SPARQL server"):
-        RemoteStanceStore(f"sparql+http://127.0.0.1:{free_port()}")
+        StanceStore(f"sparql+http://127.0.0.1:{free_port()}")
 
 
 # --- against Oxigraph server -----------------------------------------------------------------
 
-def test_remote_store_reads_back_what_the_local_one_does(remote_toy, toy_store):
-    assert remote_toy.documents() == toy_store.documents()
-    assert remote_toy.document_hashes() == {d: toy_store.document_hash(d) for d in toy_store.documents()}
-    assert remote_toy.document_hash("toy-2") == toy_store.document_hash("toy-2")
-    assert remote_toy.document_hash("nope") is None
-    assert remote_toy.stances() == toy_store.stances()
-    assert remote_toy.stances("toy-1") == toy_store.stances("toy-1")
-    plain = lambda g: {(s, p, _plain(o)) for s, p, o in g}  # noqa: E731  (Oxigraph types plain literals)
-    assert plain(remote_toy.graph("toy-3")) == plain(toy_store.graph("toy-3")) != set()
-    assert len(remote_toy.graph("nope")) == 0
-    assert len(remote_toy) == len(toy_store)
-
-
-def test_remote_store_keeps_document_texts_as_the_local_one(remote_toy, toy_store):
-    docs = toy_store.documents()
-    assert docs and all(remote_toy.document_text(d) == toy_store.document_text(d) is not None for d in docs)
-    assert remote_toy.document_text("not-stored") is None
-
-
-def test_every_named_query_gives_the_rows_of_the_local_store(remote_toy, toy_store):
-    for info in list_queries():
-        params = params_for(info)
-        assert run_query(remote_toy, info.name, params) == run_query(toy_store, info.name, params), info.name
-
-
-def test_unchanged_documents_are_skipped_and_changed_ones_replaced(remote_toy):
-    codebook = load_codebook()
-    items = make_toy_items(codebook)
-    assert remote_toy.replace_documents(items, codebook) == []
-    doc, stances = items[0]
-    from dataclasses import replace
-    changed = replace(doc, text=doc.text + " More.")
-    assert remote_toy.replace_documents([(changed, stances[:1])], codebook) == ["toy-1"]
-    assert [s.actor_id for s in remote_toy.stances("toy-1")] == [stances[0].actor_id]
-
-
-def test_a_failed_write_stores_nothing(remote_toy, monkeypatch):
-    from stancegraph.rdf import remote
-
-    before = len(remote_toy)
-    real = remote._replace_graph_op
-    monkeypatch.setattr(remote, "_replace_graph_op", lambda g: real(g) + " ; INSERT DATA { <x:a> <x:b> }")
-    codebook = load_codebook()
-    doc, stances = make_toy_items(codebook)[1]
-    from dataclasses import replace
-    with pytest.raises(StoreError, match="write failed, nothing stored"):
-        remote_toy.replace_documents([(replace(doc, text=doc.text + " X"), stances)], codebook)
-    assert len(remote_toy) == before
-
-
-def test_bad_query_is_a_query_error(remote_toy):
-    with pytest.raises(QueryError, match="query failed"):
-        remote_toy.query("SELEC *")
-
-
-def test_export_keeps_every_graph(remote_toy, toy_store, tmp_path):
-    for fmt in ("nquads", "trig"):
-        a, b = Dataset(), Dataset()
-        a.parse(remote_toy.export(fmt, tmp_path / f"r.{fmt}"), format=fmt)
-        b.parse(toy_store.export(fmt, tmp_path / f"l.{fmt}"), format=fmt)
-        names = {g.identifier for g in a.graphs()}
-        assert names == {g.identifier for g in b.graphs()} and len(names) > 3
-        for name in names:  # the ontology has blank nodes: compare graph by graph, as graphs
-            assert isomorphic(a.graph(name), b.graph(name)), name
+def test_a_spec_opens_the_server_backend(oxigraph):
+    with open_store(oxigraph) as store:
+        assert isinstance(store.backend, SparqlBackend) and store.path == oxigraph
+        assert store.documents() == [] and len(store) == 0
 
 
 @pytest.mark.model

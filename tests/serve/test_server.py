@@ -44,7 +44,7 @@ def client(server, fmt=JSON, method="GET") -> SPARQLWrapper:
 def direct(server, query: str, fmt: ox.QueryResultsFormat) -> bytes:
     """The results the store itself writes, for comparison."""
     with StanceStore.read_only(server.store) as store:
-        return store._ox.query(query, use_default_graph_as_union=True).serialize(format=fmt)
+        return store.backend.oxigraph.query(query, use_default_graph_as_union=True).serialize(format=fmt)
 
 
 def rows_of(body: bytes | str, fmt: ox.QueryResultsFormat) -> list:
