@@ -271,7 +271,7 @@ def test_reviews_apply_to_every_read(toy, toy_store, tmp_path):
     changed.update(verdict="changed", new_polarity="oppose")
     text = "Ukraine backed the ceasefire."
     added = {**{c: "" for c in COLUMNS}, "doc": "toy-1", "actor": "zelenskyy", "polarity": "support",
-             "topic": "ceasefire", "evidence": text, "start": "0", "end": str(len(text)), "verdict": "added"}
+             "topic": "ceasefire", "evidence": text, "verdict": "added"}  # a quote, found in the text
     sheet = tmp_path / "review.csv"
     with open(sheet, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
