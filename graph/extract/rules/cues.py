@@ -71,8 +71,16 @@ def negative_predicate(tok) -> bool:
     if tok.pos_ == "ADJ":
         return lemma in L.OPPOSE_ADJS
     if tok.pos_ == "NOUN":
-        return lemma in L.OPPOSE_NOUNS
+        return lemma in L.OPPOSE_NOUNS or lemma in L.NEGATIVE_NOUNS
     return False
+
+
+def has_effect(tok) -> bool:
+    """A verb that means something for what it governs: a cue, a negative or a positive predicate,
+    or a copula or auxiliary (the negation then belongs to the clause: "is not part of NATO")."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ != "VERB" or lemma in L.POSITIVE_VERBS or lemma in ("be", "have", "do")
+            or negative_predicate(tok) or cue_of(tok) is not None)
 
 
 def object_phrase(noun) -> str:

@@ -14,13 +14,14 @@ SUPPORT_VERBS = {
     "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
-    "threaten",
+    "threaten", "decide", "expect", "celebrate", "choose", "opt",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
     "criticize", "criticise", "denounce", "slam", "object", "protest", "balk", "rebuff", "spurn", "scrap",
     "abandon", "obstruct", "sabotage", "undermine", "doubt", "question", "fear", "refute", "torpedo", "shun",
     "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
+    "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast",
 }
 # Reporting verbs: the position is in what they report, their own polarity is neutral.
 REPORT_VERBS = {
@@ -77,8 +78,31 @@ DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "
               "persuade", "convince", "request", "wish", "prefer"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
 DEONTIC = {"should", "must", "ought"}
-# Verbs that flip what they govern without being a stance of their own: "stop attacks".
-NEGATIVE_VERBS = {"stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude"}
+# Predicate effects: what a verb or noun does to what it governs, without being a stance of its
+# own. Polarity is their product along the path from the holder to the topic phrase: "ready (+)
+# to drop (-) its demand (+) for EU membership" is -1; "lift (-) its suspension (-) of aid" +1.
+# Relinquishing, ending or limiting flips ("stop attacks", "give up its claim to ..."):
+NEGATIVE_VERBS = {
+    "stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude", "relinquish",
+    "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
+    "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
+    "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "prolong", "delay", "hamper",
+    "hinder", "derail", "thwart", "prevent", "block", "cede", "concede", "yield",
+}
+# Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
+# ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
+# says nothing about the position on its object.
+POSITIVE_VERBS = {
+    "retain", "obtain", "secure", "keep", "gain", "win", "get", "receive", "preserve", "maintain", "protect",
+    "restore", "extend", "expand", "increase", "boost", "strengthen", "continue", "resume", "grant", "provide",
+    "deliver", "send", "allow", "permit", "enable", "implement", "honour", "honor", "respect", "sign", "ratify",
+    "join", "enter", "become", "reach", "achieve", "conclude", "finalize", "finalise", "give", "offer",
+    "recognize", "recognise", "guarantee", "ensure", "establish", "create", "hold", "launch", "start", "begin",
+    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "use", "seize",
+}
+NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "removal", "cessation", "cap",
+                  "limit", "abandonment", "renunciation", "withdrawal", "lifting", "loss", "ban", "curb", "erosion",
+                  "termination", "cancellation", "delay"}
 
 NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
                     ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back")}
@@ -92,6 +116,10 @@ QUESTION_MARKERS = {"whether"}
 # Prepositions that make a phrase a time or circumstance, not an object of a position.
 TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout", "while",
             "when", "whenever"}
+# Clause markers of a reason: "as the US has not approved ..." is a circumstance of the main clause.
+REASON_MARKERS = {"as", "because", "since"}
+# Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
+CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
           "seemingly", "purportedly", "reported", "would", "probably"}

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .actors import ActorResolver, Mention
 from .chain import Link, pick
-from .cues import Cue, as_long_as, cue_of, is_hedged, negates, negative_predicate, object_phrase, subjects_of
+from .cues import (Cue, as_long_as, cue_of, has_effect, is_hedged, negates, negative_predicate, object_phrase,
+                   subjects_of)
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -200,14 +201,23 @@ class SentenceReader:
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS:
                 return None  # "whether to accept a truce"
-            if marks & L.TEMPORAL:  # "... before a truce can take effect": a time, not a position
+            only = any(c.lower_ == "only" for c in (*child.children, *tok.children) if c.dep_ == "advmod")
+            condition = marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)) or (
+                "as" in marks and tok.lower_ == "long")  # "as long as" parsed with "long" above the clause
+            if only and (marks & L.TEMPORAL or (tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL)):
+                condition = True  # "talks should begin only after a ceasefire": a condition, not a time
+            elif (marks & L.TEMPORAL or (marks & L.REASON_MARKERS and child.dep_ == "advcl")) and not condition:
+                # "... before a truce can take effect", "as the US has not approved ...": a time or a
+                # reason, not the position of whoever governs the clause
                 return chain if any(link.holders for link in chain) else None
-            if tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL:
+            elif tok.dep_ == "prep" and tok.lower_ in L.CIRCUMSTANCE_PREPS:
                 # "a force deployed after a ceasefire": a circumstance, unless someone's position
                 # was found inside it ("despite calls from Washington for a swift deal")
                 return chain if any(link.holders for link in chain) else None
-            if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)):
-                frozen = True
+            if condition:
+                # "... if the US and Europe provide guarantees": who must act in a condition takes
+                # no position there; the condition is what the holder above it wants
+                frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
@@ -216,13 +226,19 @@ class SentenceReader:
                         tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL:
                     sign = -sign  # not when it makes the cue above: "warned against", "is against"
                 if any(negates(c) for c in tok.children if c.i != child.i):
+                    if _conditioned(tok) or not has_effect(tok):
+                        # "will not consider talks until Russia withdraws" refuses no talks, and
+                        # "does not use the truce to rearm" says nothing about the truce
+                        return None
                     sign = -sign
                 if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
                 if cue:
                     sign *= cue.polarity
-                elif negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
-                    sign = -sign  # "stop attacks", "give up its NATO ambitions"; not their adjuncts
+                elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
+                        tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
+                    # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
+                    sign = -sign
             if cue:
                 words.append(tok.text)
             if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
@@ -257,6 +273,8 @@ class SentenceReader:
                 cue.kind if cue else "", 0.6)
         out = []
         for h in holders:
+            if h.start < mention.end and mention.start < h.end:
+                continue  # an actor inside the topic phrase is not its holder: "frozen Russian assets"
             topic_sign = self.resolve_topic(mention, h, sign)
             if topic_sign is None:
                 continue
@@ -330,3 +348,9 @@ class SentenceReader:
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text])
         return out
+
+
+def _conditioned(verb) -> bool:
+    """"X will not V ... until / unless Y": the refusal holds only until a condition is met."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)
+               for c in verb.children)
