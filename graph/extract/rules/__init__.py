@@ -8,6 +8,7 @@ from ... import __version__
 from ...codebook import Codebook, load_codebook
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
+from .anaphora import anaphors
 from .stances import Found, SentenceReader
 from .topics import OWNED, TopicMatcher, TopicMention
 
@@ -45,7 +46,7 @@ class RuleExtractor:
         actors = ActorResolver(self.codebook, doc)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
-        mentions = self.topics(doc)
+        mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
         best: dict[tuple, Stance] = {}
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]

@@ -204,7 +204,9 @@ class ActorResolver:
 
 
 def _looks_like_name(ent) -> bool:
-    return any(t.pos_ == "PROPN" for t in ent) and len(ent.text) > 1
+    """A proper name, also where the tagger took it for a common noun ("Belgium opposed ...")."""
+    return len(ent.text) > 1 and any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()
+                                                            and t.is_alpha) for t in ent)
 
 
 def _singular_state(m: Mention) -> bool:

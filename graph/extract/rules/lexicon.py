@@ -143,6 +143,11 @@ BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
 PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
+# Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
+PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
+                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism"}
+# Generic names of an agreement: with no antecedent they name the document's main agreement.
+AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
             "they": "plural", "them": "plural", "their": "plural", "it": "neuter", "its": "neuter",
             "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative"}
