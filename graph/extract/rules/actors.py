@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
-from .lexicon import BACKING, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
+from .lexicon import BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -143,7 +143,7 @@ class ActorResolver:
                 if m:
                     return Mention(m.actor, self.doc[min(child.i, tok.i):tok.i + 1].text, child.i, tok.i + 1)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from") and not relation:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for") and not relation:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         m = self.mention_at(pobj)
@@ -153,6 +153,25 @@ class ActorResolver:
         if role in PERSON_ROLES and any(c.lower_ == "the" for c in tok.children):
             return self._description(tok, role)
         return None
+
+    def group_of(self, tok) -> tuple[Mention, ...]:
+        """"Both leaders", "the two sides", "the leaders": the actors of that kind named just before
+        (the last two for "both" and "two", all of the previous sentence otherwise)."""
+        kind = GROUP_NOUNS.get(tok.lemma_.lower())
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
+        if kind is None or not dets & {"both", "two", "the"} or any(
+                c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children):
+            return ()
+        pair = bool(dets & {"both", "two"})
+        seen: dict[str, Mention] = {}
+        sent_start = tok.sent.start
+        for m in self._before(tok, window=2):
+            if (pair or m.start < sent_start) and m.actor.kind == kind and m.actor.id not in seen:
+                seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+            if pair and len(seen) == 2:
+                break
+        found = tuple(seen.values())
+        return found if (len(found) == 2 if pair else len(found) >= 2) else ()
 
     # --- reference back -----------------------------------------------------------------
     def _before(self, tok, window: int = 3):

@@ -49,8 +49,10 @@ SUPPORT_NOUNS = {
     "effort", "desire", "wish", "offer", "praise", "proposal", "drive", "quest", "preference",
     "approval", "acceptance", "enthusiasm", "campaign", "recommendation", "pledge", "promise",
     "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
+    "proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "expectation",
 }
 OPPOSE_NOUNS = {
+    "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",
     "rejection", "refusal", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
 }
@@ -86,8 +88,8 @@ NEGATIVE_VERBS = {
     "stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude", "relinquish",
     "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
     "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
-    "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "prolong", "delay", "hamper",
-    "hinder", "derail", "thwart", "prevent", "block", "cede", "concede", "yield",
+    "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
+    "hinder", "derail", "thwart", "prevent", "block",
 }
 # Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
 # ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
@@ -98,7 +100,9 @@ POSITIVE_VERBS = {
     "deliver", "send", "allow", "permit", "enable", "implement", "honour", "honor", "respect", "sign", "ratify",
     "join", "enter", "become", "reach", "achieve", "conclude", "finalize", "finalise", "give", "offer",
     "recognize", "recognise", "guarantee", "ensure", "establish", "create", "hold", "launch", "start", "begin",
-    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "use", "seize",
+    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "use", "seize", "cede",
+    "concede", "hand", "transfer", "prolong", "fuel", "bring", "produce", "encourage", "reward", "embolden",
+    "legitimize", "legitimise", "cause", "lead", "invite", "escalate", "worsen",
 }
 NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "removal", "cessation", "cap",
                   "limit", "abandonment", "renunciation", "withdrawal", "lifting", "loss", "ban", "curb", "erosion",
@@ -131,7 +135,8 @@ ROLE_NOUNS = {
     "capital", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor", "premier",
     "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
     "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
-    "chief", "head", "secretary",
+    "chief", "head", "secretary", "mission", "ministry", "embassy", "office", "cabinet", "council",
+    "presidency", "agency", "service",
 }
 # Nouns for those who stand beside (or against) an actor, not for it: "Ukraine's allies".
 RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",
@@ -157,3 +162,41 @@ VAGUE_OBJECTS = {"idea", "thing", "way", "step", "move", "need", "time", "point"
                  "position", "stance", "view", "approach", "decision", "result", "outcome", "situation", "fact",
                  "possibility", "option", "interest", "interests", "concern", "progress", "work", "process",
                  "support", "pressure", "attention", "importance", "responsibility", "action", "measure"}
+
+# Evaluations: "a good agreement", "called the text unacceptable", "the truce would be a trap".
+# The holder of a position on X is who evaluates X (the speaker, or who calls X so).
+POSITIVE_EVAL = {"good", "fair", "acceptable", "reasonable", "balanced", "positive", "constructive", "realistic",
+                 "important", "necessary", "essential", "vital", "crucial", "key", "fundamental", "welcome",
+                 "historic", "helpful", "useful", "viable", "sensible", "workable", "beneficial", "great", "right",
+                 "just", "priority", "condition", "precondition", "necessity", "breakthrough", "success",
+                 "solution", "must", "step", "progress", "opportunity", "chance"}
+NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "flawed", "harmful", "unworkable",
+                 "impossible", "absurd", "premature", "counterproductive", "irresponsible", "illegal", "unjust",
+                 "wrong", "mistake", "disaster", "betrayal", "capitulation", "provocation", "trap", "threat",
+                 "insult", "nonstarter", "non-starter", "nonsense", "failure", "ultimatum", "red", "impermissible",
+                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst"}
+# Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
+CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
+                 "dub", "term", "characterize", "characterise", "judge"}
+COPULAS = {"be", "become", "remain", "seem", "look", "sound", "appear", "prove"}
+# Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
+GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",
+               "government": "state", "delegation": "state", "party": "state", "capital": "state"}
+# Nouns for who holds a position: "opponents of the treaty", "a big proponent of the deal".
+AGENT_NOUNS = {"proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "opponent",
+               "critic", "sceptic", "skeptic", "foe", "detractor"}
+# Prepositions that list members: "countries like France", "critics in Lisbon", "opposition from Portugal".
+MEMBER_PREPS = {"like", "including", "in", "among", "from"}
+# What a topic does when it is the subject of an effect verb is judged by what it acts on: "a truce
+# would prolong (+) the fighting (-)" is against the truce; "would end (-) the war (-)" for it.
+BAD_THINGS = {"war", "fighting", "killing", "aggression", "conflict", "bloodshed", "violence", "attack", "invasion",
+              "occupation", "suffering", "death", "escalation", "crisis", "instability", "hostility", "aggressor",
+              "rearmament", "chaos", "division", "tension", "threat", "risk", "problem", "damage"}
+GOOD_THINGS = {"peace", "security", "stability", "sovereignty", "unity", "trust", "recovery", "prosperity",
+               "growth", "confidence", "cooperation", "dialogue", "settlement", "solution", "progress"}
+# Modals that make a clause a position rather than a report of fact: "will never join".
+POSITION_MODALS = {"will", "wo", "would", "must", "should", "ought", "shall", "ca", "can", "cannot", "need", "not",
+                   "n't", "never"}
+# Verbs that fault their subject whatever they govern: "the plan lacks guarantees", "rewards aggression".
+FAULT_VERBS = {"lack", "fail", "ignore", "neglect", "undermine", "harm", "damage", "hurt", "reward", "betray",
+               "legitimize", "legitimise", "embolden", "endanger", "jeopardize", "jeopardise", "threaten"}

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .actors import ActorResolver, Mention
 from .chain import Link, pick
-from .cues import (Cue, as_long_as, cue_of, has_effect, is_hedged, negates, negative_predicate, object_phrase,
-                   subjects_of)
+from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, is_hedged, marks_position,
+                   negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -89,6 +89,8 @@ class SentenceReader:
         return []
 
     def _noun_holders(self, noun) -> list[Mention]:
+        if noun.lemma_.lower() in L.AGENT_NOUNS:
+            return self._agent_holders(noun)
         owner = self.actors.owner_of(noun)
         if owner:
             return [owner]
@@ -107,12 +109,48 @@ class SentenceReader:
                 return self.subject_holders(verb)
         return []
 
+    def _agent_holders(self, noun) -> list[Mention]:
+        """Who "opponents of the treaty" or "a proponent of the deal" are: the subject of a copula
+        ("Portugal is a big proponent of"), the noun in apposition ("Weber, a critic of"), members
+        named with it ("critics in Lisbon and Oslo", "opponents such as A and B")."""
+        found = self._members(noun)
+        if found:
+            return found
+        head = noun.head
+        if noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in L.COPULAS:
+            return self.subject_holders(head)
+        if noun.dep_ == "appos":
+            return self._mentions([head])
+        if head.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
+            return self._mentions([c for c in noun.children if c.dep_ == "appos"] or [head.head])
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        return self._mentions([c for c in noun.children if c.dep_ in ("compound", "amod")])
+
+    def _members(self, noun) -> list[Mention]:
+        """Actors listed with a plural noun: "countries like France and Germany", "critics in Lisbon",
+        "an anti-treaty coalition that already includes A, B and C"."""
+        objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in L.MEMBER_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [p for c in noun.children if c.dep_ == "amod" and c.lower_ == "such"
+                 for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+        objs += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
+                 and any(x.lower_ == "such" for x in c.children) for p in c.children if p.dep_ == "pobj"]
+        objs += [o for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise")
+                 for o in c.children if o.dep_ == "dobj"]
+        return self._mentions(objs)
+
     def _mentions(self, tokens) -> list[Mention]:
         """Actors named by these noun phrases, their conjuncts ("Europe and the US"), or owning
         them ("U.S. efforts", "Trump's proposals")."""
         out = []
         for t in tokens:
-            found = [self.actors.mention_at(t)]
+            if t.tag_ in ("NNS", "NNPS") and (group := self.actors.group_of(t)):
+                found = list(group)  # "both leaders", "the two sides"
+            elif t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in L.ROLE_NOUNS and (listed := self._members(t)):
+                found = listed  # "countries like France and Germany"
+            else:
+                found = [self.actors.mention_at(t)]
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
             found += [self.actors.mention_at(c) for c in t.conjuncts if c.i > t.i]
@@ -128,9 +166,14 @@ class SentenceReader:
         root = span.root
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
-        if any(negates(c) for t in span for c in t.children if c.i not in inside):
+        marked = any(negates(c) for t in span for c in t.children if c.i not in inside)
+        if marked:
             sign = -sign
-        chain = self._chain(root, inside, sign, mention_at or {})
+        if ev := next((evaluation(c) for c in root.children if c.dep_ == "amod" and c.i not in inside
+                       and evaluation(c)), 0):
+            sign, marked = sign * ev, True  # "a bad deal", "not a good agreement"
+        marked = marked or marks_position(root) or any(c[1] < 0 for c in mention.candidates)
+        chain = self._chain(root, inside, sign, mention_at or {}, marked)
         if chain is None:  # an open question: "whether to accept ..."
             return []
         # the phrase's own head may carry a holder: "European support for Ukraine"
@@ -143,6 +186,8 @@ class SentenceReader:
         for link in self._own_clauses(root):
             out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
         picked = pick(chain, self.lineage)
+        if picked and picked[0].cue.kind == "report" and not picked[0].marked:
+            picked = []  # "There are compromises in the plan," X warned: a report of no position
         if not picked:
             return out or self._fallback(mention, doc, root, sign)
         for link in picked:
@@ -170,7 +215,8 @@ class SentenceReader:
                     out.append(Link(clause, cue, holders, cue.polarity, is_hedged(clause), [clause.text], False))
         return out
 
-    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["Link"] | None:
+    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict, marked: bool = True
+               ) -> list["Link"] | None:
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
         chain: list[Link] = []
         frozen, hedged, crossed, listed, words = False, False, False, False, []
@@ -220,6 +266,8 @@ class SentenceReader:
                 frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
+            if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
+                cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
@@ -230,15 +278,24 @@ class SentenceReader:
                         # "will not consider talks until Russia withdraws" refuses no talks, and
                         # "does not use the truce to rearm" says nothing about the truce
                         return None
-                    sign = -sign
+                    sign, marked = -sign, True
                 if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
-                if cue:
+                judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass") and (
+                    tok.lemma_.lower() in L.COPULAS) else 0
+                if judged:
+                    sign, marked = sign * judged, True  # "a truce would be a trap", "X is unacceptable"
+                elif cue:
                     sign *= cue.polarity
+                    marked = marked or cue.kind != "report"
+                elif child.dep_ == "nsubj":
+                    if effect := subject_effect(tok):
+                        sign, marked = sign * effect, True  # "a truce would only prolong the fighting"
                 elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
-                    sign = -sign
+                    sign, marked = -sign, True
+            marked = marked or frozen or marks_position(tok)
             if cue:
                 words.append(tok.text)
             if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
@@ -249,7 +306,7 @@ class SentenceReader:
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
-                                   child.dep_, crossed))
+                                   child.dep_, crossed, marked))
         return chain
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
