@@ -27,6 +27,11 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
     sent_start = [s.start for s in doc.sents]
     out, replaced = [], set()
     main = None
+    for m in mentions:
+        head = doc[m.start]
+        if m.owned and m.end - m.start == 1 and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
+                                                    for c in head.children):
+            replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in DEFINITE

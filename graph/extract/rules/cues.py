@@ -49,6 +49,8 @@ def cue_of(tok) -> Cue | None:
 
 def deontic(verb) -> bool:
     """"Ukraine should accept ...": what someone *should* do is the speaker's position, not theirs."""
+    if verb.lemma_.lower() == "need" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "Ukraine might need to cede territory", said by someone else
     return any(c.dep_ == "aux" and c.lower_ in L.DEONTIC for c in verb.children)
 
 

@@ -14,7 +14,8 @@ SUPPORT_VERBS = {
     "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
-    "threaten", "decide", "expect", "celebrate", "choose", "opt",
+    "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
+    "suggest", "sponsor", "engineer",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
@@ -77,7 +78,7 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 # the clause under them is the subject's position, not its own subject's.
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
-              "persuade", "convince", "request", "wish", "prefer"}
+              "persuade", "convince", "request", "wish", "prefer", "suggest"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
 DEONTIC = {"should", "must", "ought"}
 # Predicate effects: what a verb or noun does to what it governs, without being a stance of its
@@ -100,7 +101,7 @@ POSITIVE_VERBS = {
     "deliver", "send", "allow", "permit", "enable", "implement", "honour", "honor", "respect", "sign", "ratify",
     "join", "enter", "become", "reach", "achieve", "conclude", "finalize", "finalise", "give", "offer",
     "recognize", "recognise", "guarantee", "ensure", "establish", "create", "hold", "launch", "start", "begin",
-    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "use", "seize", "cede",
+    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "seize", "cede",
     "concede", "hand", "transfer", "prolong", "fuel", "bring", "produce", "encourage", "reward", "embolden",
     "legitimize", "legitimise", "cause", "lead", "invite", "escalate", "worsen",
 }
@@ -150,7 +151,7 @@ PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "bluepr
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
-                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism"}
+                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",

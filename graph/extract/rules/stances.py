@@ -183,7 +183,7 @@ class SentenceReader:
             if holders:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
-        for link in self._own_clauses(root):
+        for link in self._own_clauses(span):
             out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
         picked = pick(chain, self.lineage)
         if picked and picked[0].cue.kind == "report" and not picked[0].marked:
@@ -203,10 +203,16 @@ class SentenceReader:
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
 
-    def _own_clauses(self, root) -> list["Link"]:
-        """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*"."""
+    def _own_clauses(self, span) -> list["Link"]:
+        """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
+        the fighting *proposed by Chile*", "a ceasefire deal *spearheaded by Trump*"."""
         out = []
-        for clause in root.children:
+        nouns = list(span)
+        root = span.root
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in (
+                L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):
+            nouns.append(root.head)
+        for clause in (c for t in nouns for c in t.children):
             if clause.dep_ in ("acl", "relcl"):
                 cue = cue_of(clause)
                 agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -266,6 +272,9 @@ class SentenceReader:
                 frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
+            if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
+                # "Weber is open to talks if Freedonia accepts a truce": the adjective is the cue
+                cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
             if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
