@@ -44,10 +44,13 @@ class BuildReport:
 
 
 def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
-            extractor: str | None = None, progress: bool = False, n_process: int = 1
-            ) -> Iterator[tuple[Document, list[Stance]]]:
-    """Stances of each document, by the registered extractor ``extractor`` (default rules)."""
+            extractor: str | None = None, progress: bool = False, n_process: int = 1,
+            min_confidence: float = 0.0) -> Iterator[tuple[Document, list[Stance]]]:
+    """Stances of each document, by the registered extractor ``extractor`` (default rules);
+    only those with ``confidence >= min_confidence``."""
     from .extract import DEFAULT, create
+
+    check_confidence(min_confidence)
 
     docs = list(documents)
     if n_process > 1 and len(docs) > 1:
@@ -57,7 +60,19 @@ def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
     if progress and docs:
         from tqdm import tqdm
         results = tqdm(results, total=len(docs), unit="doc", disable=None, desc="extracting")
-    yield from results
+    yield from confident(results, min_confidence)
+
+
+def check_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise StanceGraphError(f"minimum confidence must be between 0 and 1, not {value}")
+
+
+def confident(results: Iterable[tuple[Document, list[Stance]]], min_confidence: float
+              ) -> Iterator[tuple[Document, list[Stance]]]:
+    """Each document with only its stances of ``confidence >= min_confidence``."""
+    for document, stances in results:
+        yield document, [s for s in stances if s.confidence >= min_confidence] if min_confidence else stances
 
 
 POOL_CHUNK = 8  # documents per task of a worker process
@@ -95,7 +110,7 @@ DEFAULT_BATCH = 64  # documents per store transaction
 def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir: str | Path | None = None,
           codebook_path: str | Path | None = None, extractor: str | None = None, date: str | None = None,
           force: bool = False, progress: bool = False, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
-          dask: str | None = None) -> BuildReport:
+          dask: str | None = None, min_confidence: float = 0.0) -> BuildReport:
     """Read articles, extract stances, store them and write ``stances.{ttl,jsonl,html}``.
 
     Documents already stored with the same content, extractor and codebook are not extracted
@@ -107,6 +122,9 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     ``"local"`` for a local cluster). Stances are written ``batch_size`` documents at a time, each
     batch in one transaction: a build that fails or is killed keeps the whole documents of the
     batches written before, never part of one, and a re-run goes on from there.
+
+    Only stances with ``confidence >= min_confidence`` are stored; documents stored with
+    another threshold are extracted again.
     """
     from .extract import DEFAULT, registry
     from .ingest import read_documents
@@ -114,6 +132,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
 
     if batch_size < 1:
         raise StanceGraphError(f"batch size must be at least 1, not {batch_size}")
+    check_confidence(min_confidence)
     registry.get(extractor or DEFAULT)  # an unknown name fails now, even if nothing needs extracting
     out_dir = Path(out_dir)
     store_spec = store_dir if store_dir else out_dir / "store"
@@ -124,7 +143,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     report = BuildReport(out_dir=out_dir, store_dir=store_spec, read=len(ingested.documents),
                          errors=list(ingested.errors))
     out_dir.mkdir(parents=True, exist_ok=True)
-    key = extraction_key(extractor or DEFAULT, codebook)
+    key = extraction_key(extractor or DEFAULT, codebook, min_confidence)
     with open_store(store_spec) as store:
         stored = {} if force else store.document_versions()
         todo = []
@@ -135,11 +154,11 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
                 todo.append(doc)
         if dask:
             from .cluster import extract_on_dask
-            results = extract_on_dask(todo, dask, codebook_path=codebook_path, extractor=extractor,
-                                      batch_size=batch_size, progress=progress)
+            results = confident(extract_on_dask(todo, dask, codebook_path=codebook_path, extractor=extractor,
+                                                batch_size=batch_size, progress=progress), min_confidence)
         else:
             results = extract(todo, codebook=codebook, extractor=extractor, progress=progress,
-                              n_process=n_process)
+                              n_process=n_process, min_confidence=min_confidence)
         for batch in _batches(results, batch_size) if todo else ():
             report.written += store.replace_documents(batch, codebook, force=True, extracted_with=key)
             log.info("stored %d of %d documents", len(report.written), len(todo))
@@ -150,11 +169,12 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     return report
 
 
-def extraction_key(extractor: str, codebook: Codebook) -> str:
-    """What a document's stances depend on besides its content: the extractor's registered name
-    and the codebook's digest. Stored on each document (``sg:extractedWith``); a build extracts a
-    document again when it changed."""
-    return f"{extractor} codebook:{codebook.digest}"
+def extraction_key(extractor: str, codebook: Codebook, min_confidence: float = 0.0) -> str:
+    """What a document's stances depend on besides its content: the extractor's registered name,
+    the codebook's digest and the minimum confidence kept (when there is one). Stored on each
+    document (``sg:extractedWith``); a build extracts a document again when it changed."""
+    key = f"{extractor} codebook:{codebook.digest}"
+    return f"{key} min-confidence:{min_confidence:g}" if min_confidence else key
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

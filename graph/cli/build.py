@@ -26,6 +26,9 @@ def build(
         None, "--dask", help="Parse on a Dask cluster: its scheduler address, or 'local' for one here."),
     batch_size: int = typer.Option(64, "--batch-size", min=1,
                                    help="Documents per store transaction (a stopped build keeps whole batches)."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="Keep only stances with at least this confidence (0-1; see the README's 'Confidence')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Extract stances from articles into the store and write the graph, table and map."""
@@ -34,7 +37,7 @@ def build(
     setup_logging(verbose)
     report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
                        date=date, force=force, progress=True, n_process=jobs, batch_size=batch_size,
-                       dask=dask)
+                       dask=dask, min_confidence=min_confidence)
     for err in report.errors:
         typer.echo(f"skipped: {err}", err=True)
     typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "

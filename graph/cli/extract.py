@@ -19,6 +19,9 @@ def extract(
     extractor: Optional[str] = typer.Option(None, "--extractor", help="Registered extractor name."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for articles without one."),
     candidates: bool = typer.Option(False, "--candidates", help="Also write unclassified candidates (topic empty)."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="Keep only stances with at least this confidence (0-1; see the README's 'Confidence')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Write the stances of articles to stdout, without touching a store."""
@@ -34,7 +37,8 @@ def extract(
     ingested = read_documents(paths, date=date)
     for err in ingested.errors:
         typer.echo(f"skipped: {err}", err=True)
-    stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor)
+    stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor,
+                                             min_confidence=min_confidence)
                for s in found if candidates or s.classified]
     write_table(stances, sys.stdout, fmt)
     if not ingested.documents:

@@ -20,8 +20,9 @@ class RuleExtractor:
     version = __version__
 
     def __init__(self, codebook: Codebook | None = None, min_confidence: float = 0.0,
-                 batch_size: int = 16, n_process: int = 1, candidates: bool = True):
+                 batch_size: int = 16, n_process: int = 1, candidates: bool = True, calibrated: bool = True):
         from ...nlp import load_pipeline
+        from .calibration import load_calibration
 
         self.codebook = codebook or load_codebook()
         self.nlp = load_pipeline(self.codebook)
@@ -30,6 +31,7 @@ class RuleExtractor:
         self.batch_size = batch_size
         self.n_process = n_process
         self.candidates = candidates  # also yield unclassified candidates (``Stance.topic is None``)
+        self.calibration = load_calibration() if calibrated else None  # None: the rules' raw confidence
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
@@ -43,11 +45,15 @@ class RuleExtractor:
         return self.stances(self.nlp(_plain_quotes(document.text)), document)
 
     def stances(self, doc, document: Document) -> list[Stance]:
+        return [stance for stance, _ in self.read(doc, document)]
+
+    def read(self, doc, document: Document) -> list[tuple[Stance, tuple[str, ...]]]:
+        """The stances of a parsed document, each with the features its confidence rests on."""
         actors = ActorResolver(self.codebook, doc)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
-        best: dict[tuple, Stance] = {}
+        best: dict[tuple, tuple[Stance, tuple]] = {}
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             if not in_sent and not self.candidates:
@@ -63,8 +69,8 @@ class RuleExtractor:
                 stance = self._stance(f, sent, document)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
                 if stance.confidence >= self.min_confidence and (
-                        key not in best or best[key].confidence < stance.confidence):
-                    best[key] = stance
+                        key not in best or best[key][0].confidence < stance.confidence):
+                    best[key] = (stance, f.features)
         return _drop_contradictions(list(best.values()))
 
     def _topic(self, mention: TopicMention, holder, sign: int, actors: ActorResolver, doc):
@@ -112,7 +118,8 @@ class RuleExtractor:
             doc_id=document.id, actor=f.holder.actor.label, actor_id=f.holder.actor.id,
             actor_kind=f.holder.actor.kind, polarity=Polarity.SUPPORT if f.polarity > 0 else Polarity.OPPOSE,
             topic=f.topic, topic_label=topic.label if topic else f.phrase, evidence=text,
-            start=start, end=start + len(text), confidence=round(f.confidence, 3), extractor=self.name,
+            start=start, end=start + len(text), extractor=self.name,
+            confidence=round(self.calibration(f.features) if self.calibration and f.topic else f.confidence, 3),
             cue=f.cue, phrase=f.phrase, mention=f.holder.text,
         )
 
@@ -126,9 +133,9 @@ def _plain_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
+def _drop_contradictions(found: list[tuple[Stance, tuple]]) -> list[tuple[Stance, tuple]]:
     """One sentence gives an actor one position on a topic: keep the more confident reading."""
-    by_key: dict[tuple, Stance] = {}
-    for s in sorted(stances, key=lambda s: -s.confidence):
-        by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), s)
-    return sorted(by_key.values(), key=lambda s: (s.start, s.actor_id, s.topic or ""))
+    by_key: dict[tuple, tuple[Stance, tuple]] = {}
+    for s, feats in sorted(found, key=lambda x: -x[0].confidence):
+        by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), (s, feats))
+    return sorted(by_key.values(), key=lambda x: (x[0].start, x[0].actor_id, x[0].topic or ""))

@@ -50,7 +50,7 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             continue
         if own is not None:
             replaced.add(own)
-        out.append(TopicMention(tok.i, tok.i + 1, cands))
+        out.append(TopicMention(tok.i, tok.i + 1, cands, ref=True))
     return sorted([m for m in mentions if m not in replaced] + out, key=lambda m: m.start)
 
 

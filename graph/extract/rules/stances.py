@@ -41,6 +41,7 @@ class Found:
     confidence: float
     cue: str
     phrase: str
+    features: tuple[str, ...] = ()  # what the reading rests on, for calibration (see calibration.py)
 
 
 class SentenceReader:
@@ -184,7 +185,8 @@ class SentenceReader:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
         for link in self._own_clauses(span):
-            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
+            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words,
+                               how="own")
         picked = pick(chain, self.lineage)
         if picked and picked[0].cue.kind == "report" and not picked[0].marked:
             picked = []  # "There are compromises in the plan," X warned: a report of no position
@@ -323,20 +325,32 @@ class SentenceReader:
         that declares what it will or will not do ("Ukraine will never cede land")."""
         backer = self.actors.backer_of(root)
         if backer and (root.lemma_.lower() in L.PLAN_NOUNS or any(k == "owned" for *_, k in mention.candidates)):
-            return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55)
+            return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55, how="owner")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
             negated = any(negates(c) for c in root.children)
             subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
             if subjects and (modal or negated):
-                return self._found(subjects, mention, sign, False, root, None, [], base=0.55)
+                return self._found(subjects, mention, sign, False, root, None, [], base=0.55, how="declares")
         return []
 
-    def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None) -> list[Found]:
+    def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None, how="chain"
+               ) -> list[Found]:
         if base is None:
             base = {"verb": 0.85, "report": 0.75, "noun": 0.7, "adj": 0.75, "psych": 0.7}.get(
                 cue.kind if cue else "", 0.6)
+        common = [f"cue:{cue.kind if cue else 'none'}", f"how:{how}"]
+        if hedged:
+            common.append("hedged")
+        if getattr(mention, "ref", False):
+            common.append("referred_topic")
+        if mention.owned:
+            common.append("owned_topic")
+        if len(holders) > 1:
+            common.append("many_holders")
+        if len(cue_tok.sent) > 40:
+            common.append("long_sentence")
         out = []
         for h in holders:
             if h.start < mention.end and mention.start < h.end:
@@ -347,8 +361,11 @@ class SentenceReader:
             topic, tsign = topic_sign
             conf = base * (0.75 if hedged else 1.0) * (0.85 if h.resolved else 1.0) * (
                 1.0 if h.actor.iri else 0.9)
+            features = [*common, f"actor:{h.actor.kind}"]
+            features += ["resolved"] * h.resolved + ["unknown_actor"] * (not h.actor.iri) + [
+                "oppose"] * (sign * tsign < 0)
             out.append(Found(h, topic, sign * tsign, conf, " ".join(cue_words) or (cue_tok.text if cue else ""),
-                             mention.span(cue_tok.doc).text))
+                             mention.span(cue_tok.doc).text, tuple(features)))
         return out
 
     # --- candidates: positions on something the codebook does not know ---------------------
@@ -412,7 +429,7 @@ class SentenceReader:
                         sign = cue.polarity
                         if any(negates(c) for t in m.span(sent.doc) for c in t.children):
                             sign = -sign
-                        out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text])
+                        out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
 
 
