@@ -81,6 +81,15 @@ FICTIONAL = {
     # a report says a position only when something on the way does
     "neutral-report": ('"There are many clauses in the trade treaty," Weber said.', set(),
                        {("weber", S, "trade_treaty")}),
+    # the speaker outside the sentence
+    "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
+                                          {("weber", S, "trade_treaty")}, set()),
+    "chimed-in-colon": ('Weber chimed in: "We will never sign the trade treaty."', {("weber", O, "trade_treaty")},
+                        set()),
+    "quoted-paragraph-then-said": ('"We reject the truce. It only rewards aggression."\nWeber said so on Monday.',
+                                   {("weber", O, "truce")}, set()),
+    "appositive-speaker": ('"We want a truce now," Weber, the envoy of Ruritania, told reporters.', {("weber", S, "truce")},
+                           set()),
     # topics named by a definite description
     "the-plan-across-sentences": ("Ruritania proposed a loan plan backed by frozen assets. Freedonia opposed the plan.",
                                   {("freedonia", O, "frozen_assets")}, set()),

@@ -9,6 +9,7 @@ from ...codebook import Codebook, load_codebook
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors
+from .quotes import quote_speakers
 from .stances import Found, SentenceReader
 from .topics import OWNED, TopicMatcher, TopicMention
 
@@ -50,6 +51,7 @@ class RuleExtractor:
     def read(self, doc, document: Document) -> list[tuple[Stance, tuple[str, ...]]]:
         """The stances of a parsed document, each with the features its confidence rests on."""
         actors = ActorResolver(self.codebook, doc)
+        actors.speakers = quote_speakers(doc, actors)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)

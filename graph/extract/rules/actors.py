@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
+from .quotes import FIRST_PERSON
 from .lexicon import BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -40,6 +41,7 @@ class ActorResolver:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
         self.named = [m for ent in doc.ents if (m := self._entity(ent))]
+        self.speakers: dict[int, Mention] = {}  # tokens inside a quotation -> its speaker (see quotes.py)
 
     # --- named entities -----------------------------------------------------------------
     def _entity(self, ent) -> Mention | None:
@@ -83,6 +85,9 @@ class ActorResolver:
             if m:
                 return m
         low = tok.lower_
+        if low in FIRST_PERSON and tok.i in self.speakers:  # "we will not sign," Weber said
+            m = self.speakers[tok.i]
+            return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         if low in PRONOUNS and PRONOUNS[low] != "relative":
             return self._pronoun(tok)
         if low in self.demonyms and tok.pos_ in ("PROPN", "NOUN"):  # "the Europeans"

@@ -191,7 +191,7 @@ class SentenceReader:
         if picked and picked[0].cue.kind == "report" and not picked[0].marked:
             picked = []  # "There are compromises in the plan," X warned: a report of no position
         if not picked:
-            return out or self._fallback(mention, doc, root, sign)
+            return out or self._fallback(mention, doc, root, sign) or self._quoted(mention, root, chain, sign, marked)
         for link in picked:
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
         return out
@@ -319,6 +319,23 @@ class SentenceReader:
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
                                    child.dep_, crossed, marked))
         return chain
+
+    def _quoted(self, mention, root, chain, sign, marked) -> list[Found]:
+        """A position stated inside a quotation with no holder of its own is its speaker's:
+        '"The treaty must now apply. No more delays," Weber said.'"""
+        speaker = self.actors.speakers.get(root.i)
+        if speaker is None or chain is None:
+            return []
+        sign = chain[-1].sign if chain else sign
+        tok = root
+        while not marked and tok.head.i != tok.i:
+            tok = tok.head
+            marked = marks_position(tok) or predicate_evaluation(tok) != 0
+        if not (marked or any(link.marked for link in chain)):
+            return []
+        cue = chain[-1].cue if chain else Cue(root, 1, "report")
+        return self._found([speaker], mention, sign, any(link.hedged for link in chain), root, cue,
+                           ["\""], how="quote")
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
         """No cue above: "Trump's peace plan" (an owner backs its own plan) or an actor
