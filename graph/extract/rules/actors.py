@@ -28,6 +28,9 @@ class Mention:
     end: int
     resolved: bool = False  # reached through a pronoun or a description, not named here
 
+    def span_tokens(self, doc):
+        return list(doc[self.start:self.end])
+
 
 class ActorResolver:
     """Resolves actors within one parsed document (create one per document)."""
@@ -37,10 +40,10 @@ class ActorResolver:
         self.doc = doc
         self.demonyms = {d.lower(): a for a in codebook.actors.values() for d in a.demonyms}
         self.ent_at = {}
-        for ent in doc.ents:
+        for ent in _joined(doc):
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.named = [m for ent in doc.ents if (m := self._entity(ent))]
+        self.named = [m for ent in dict.fromkeys(self.ent_at.values()) if (m := self._entity(ent))]
         self.speakers: dict[int, Mention] = {}  # tokens inside a quotation -> its speaker (see quotes.py)
 
     # --- named entities -----------------------------------------------------------------
@@ -170,7 +173,8 @@ class ActorResolver:
         pair = bool(dets & {"both", "two"})
         seen: dict[str, Mention] = {}
         sent_start = tok.sent.start
-        for m in self._before(tok, window=2):
+        before = self._before(tok, window=2)
+        for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
             if (pair or m.start < sent_start) and m.actor.kind == kind and m.actor.id not in seen:
                 seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
             if pair and len(seen) == 2:
@@ -235,3 +239,24 @@ def _looks_like_name(ent) -> bool:
 
 def _singular_state(m: Mention) -> bool:
     return m.actor.kind == "state" and not m.text.lower().endswith("s")
+
+
+def _joined(doc) -> list:
+    """Entities, with a name the actor aliases cut in two joined again: "Council of" + "Europe"
+    is the Council of Europe, not Europe."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (nxt is not None and nxt.start == ent.end and ent[-1].lower_ in ("of", "for")
+                and ent.label_ in ("ORG", "PERSON", "GPE", "NORP")):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            k += 2
+            continue
+        out.append(ent)
+        k += 1
+    return out

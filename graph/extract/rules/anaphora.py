@@ -16,6 +16,7 @@ from .topics import OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
 WINDOW = 6  # sentences to look back for an antecedent
+PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
 
 
 def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]:
@@ -40,6 +41,8 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
         own = at.get(tok.i)
         if own is not None and not own.owned:
             continue  # names its topic itself
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            continue  # "reflected in the draft text", "included in the treaty": a place, not a topic
         if has_owner(tok):
             continue  # "Europe's plan", "the US proposal": the owner decides
         cands = _antecedent(doc, tok, lemma, named, has_owner, _lower_bound(sent_start, tok.i))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from . import lexicon as L
 from .cues import Cue, deontic
 
-SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep"}  # not advcl: "rejected X, saying Y"
+SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep", "acl"}  # not advcl: "rejected X, saying Y"
 BACKER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "prep"}  # "welcomed [the push]", "support [for X's position]"
 
 
@@ -57,7 +57,11 @@ def pick(chain: list[Link], lineage) -> list[Link]:
             break
         if link.cue.kind == "report":
             if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or deontic(first.token):
-                holders, sign, marked = link.holders, link.sign, marked or link.marked
+                # the speaker for their own side; other sides named with it keep their place
+                # ("Zelenskyy said the two sides had agreed to ...")
+                spoken = {a for h in link.holders for a in lineage(h.actor.id)}
+                others = [h for h in holders if h.actor.id not in spoken] if not deontic(first.token) else []
+                holders, sign, marked = [*link.holders, *others], link.sign, marked or link.marked
             break
         if {h.actor.id for h in link.holders} == inner and (
                 link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):

@@ -42,6 +42,8 @@ PHRASAL = {
     ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
     ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
+    ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
+    ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
 }
 # Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
 SUPPORT_NOUNS = {
@@ -54,7 +56,7 @@ SUPPORT_NOUNS = {
 }
 OPPOSE_NOUNS = {
     "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",
-    "rejection", "refusal", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
+    "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".

@@ -63,6 +63,9 @@ class SentenceReader:
             return self.subject_holders(tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok)
         if cue.kind == "receive":
             return []  # the holder is the source of the support received: see _external
+        if cue.kind == "report" and tok.lemma_.lower() in ("write", "report") and any(
+                c.dep_ == "nsubj" and c.i > tok.i for c in tok.children):
+            return []  # "..., writes The Guardian": a newspaper reporting, not a holder
         return self.subject_holders(tok)
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
@@ -154,7 +157,9 @@ class SentenceReader:
                 found = [self.actors.mention_at(t)]
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
-            found += [self.actors.mention_at(c) for c in t.conjuncts if c.i > t.i]
+            named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
+                found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
+            found += [self.actors.mention_at(c) for x in {t, *named} for c in x.conjuncts if c.i > t.i]
             for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
@@ -282,8 +287,12 @@ class SentenceReader:
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
-                        tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL:
-                    sign = -sign  # not when it makes the cue above: "warned against", "is against"
+                        tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL and not (
+                        tok.lower_ == "against" and (above := cue_of(tok.head)) and above.polarity < 0):
+                    # not when it makes the cue above: "warned against", "is against", "fight back against"
+                    sign, marked = -sign, True
+                if _instead(tok):
+                    sign, marked = -sign, True  # "focus on waste rather than reducing production"
                 if any(negates(c) for c in tok.children if c.i != child.i):
                     if _conditioned(tok) or not has_effect(tok):
                         # "will not consider talks until Russia withdraws" refuses no talks, and
@@ -302,6 +311,10 @@ class SentenceReader:
                 elif child.dep_ == "nsubj":
                     if effect := subject_effect(tok):
                         sign, marked = sign * effect, True  # "a truce would only prolong the fighting"
+                    elif tok.pos_ == "VERB" and tok.lemma_.lower() not in L.COPULAS and not chain and any(
+                            c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+                        return None  # what the phrase itself does to something ("the text would entrench
+                        # the status quo") is no position on it
                 elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
@@ -454,3 +467,10 @@ def _conditioned(verb) -> bool:
     """"X will not V ... until / unless Y": the refusal holds only until a condition is met."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)
                for c in verb.children)
+
+
+def _instead(tok) -> bool:
+    """"rather than X", "instead of X": X is what is not wanted."""
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is not None and ((tok.lower_ == "than" and prev.lower_ == "rather")
+                                 or (tok.lower_ == "of" and prev.lower_ == "instead"))
