@@ -96,6 +96,12 @@ FICTIONAL = {
                              {("ruritania", S, "truce")}),
     "place-is-no-topic": ("The trade agreement was signed. Weber said her proposals were not reflected in the deal.",
                           set(), {("weber", O, "trade_treaty"), ("weber", S, "trade_treaty")}),
+    "generic-appositive-rejected-by": ("Ruritania proposed a truce, a proposal swiftly rejected by Freedonia.",
+                                       {("ruritania", S, "truce"), ("freedonia", O, "truce")}, set()),
+    "short-name-after-full-name": ("Prime Minister Marek Novak spoke on Monday. Novak rejected the trade treaty.",
+                                   {("marek_novak", O, "trade_treaty")}, {("novak", O, "trade_treaty")}),
+    "speaker-voices-own-sides-position": ("Weber reiterated Ruritania's opposition to the trade treaty.",
+                                          {("weber", O, "trade_treaty")}, {("ruritania", O, "trade_treaty")}),
     # the speaker outside the sentence
     "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
                                           {("weber", S, "trade_treaty")}, set()),

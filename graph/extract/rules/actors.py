@@ -43,7 +43,10 @@ class ActorResolver:
         for ent in _joined(doc):
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.named = [m for ent in dict.fromkeys(self.ent_at.values()) if (m := self._entity(ent))]
+        self.named: list[Mention] = []
+        for ent in dict.fromkeys(self.ent_at.values()):
+            if m := self._entity(ent):
+                self.named.append(m)
         self.speakers: dict[int, Mention] = {}  # tokens inside a quotation -> its speaker (see quotes.py)
 
     # --- named entities -----------------------------------------------------------------
@@ -59,8 +62,19 @@ class ActorResolver:
                 actor = side  # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff"
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
-                actor = Actor(id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
+                actor = self._named_before(name, ent.start) or Actor(
+                    id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
+
+    def _named_before(self, name: str, start: int) -> Actor | None:
+        """A short name for an actor named in full before: "De Wever" after "Bart De Wever",
+        "the Commission" after "the European Commission"."""
+        tail = " " + name.lower()
+        for m in reversed(getattr(self, "named", [])):
+            if m.start < start and (" " + m.text.lower().removesuffix("'s")).endswith(tail) and len(
+                    m.text) > len(name) + 1:
+                return m.actor
+        return None
 
     def _official_of(self, ent) -> Actor | None:
         """A person the codebook does not know, introduced by a role for a known side, speaks for
@@ -175,7 +189,8 @@ class ActorResolver:
         sent_start = tok.sent.start
         before = self._before(tok, window=2)
         for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
-            if (pair or m.start < sent_start) and m.actor.kind == kind and m.actor.id not in seen:
+            fits = m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
+            if (pair or m.start < sent_start) and fits and m.actor.id not in seen:  # NER takes states for ORGs
                 seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
             if pair and len(seen) == 2:
                 break

@@ -33,6 +33,8 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
         if m.owned and m.end - m.start == 1 and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
                                                     for c in head.children):
             replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
+        elif m.owned and head.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("acl", "relcl") for c in head.children):
+            replaced.add(m)  # "..., a proposal rejected by Kyiv": stands for what was said before it
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in DEFINITE

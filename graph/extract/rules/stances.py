@@ -28,7 +28,8 @@ ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp",
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement",
-                       "condition", "precondition", "request", "ultimatum", "position", "stance", "offer"}
+                       "condition", "precondition", "request", "ultimatum", "position", "stance", "offer",
+                       "concept", "term", "notion", "suggestion", "approach"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class SentenceReader:
             return self._agent_holders(noun)
         owner = self.actors.owner_of(noun)
         if owner:
-            return [owner]
+            return self._speaker_for_owner(noun, owner)
         for prep in noun.children:  # "rejection of a truce by Putin": the agent hangs on the object
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -112,6 +113,16 @@ class SentenceReader:
             if verb.lemma_.lower() in L.LIGHT_VERBS:
                 return self.subject_holders(verb)
         return []
+
+    def _speaker_for_owner(self, noun, owner: Mention) -> list[Mention]:
+        """"Orban reiterated Hungary's opposition": who voices their own side's position holds it."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in L.LIGHT_VERBS:
+            speakers = self.subject_holders(head)
+            if speakers and all(s.actor.kind == "person" and (owner.actor.id in self.lineage(s.actor.id)
+                                                              or not s.actor.iri) for s in speakers):
+                return speakers
+        return [owner]
 
     def _agent_holders(self, noun) -> list[Mention]:
         """Who "opponents of the treaty" or "a proponent of the deal" are: the subject of a copula
@@ -441,10 +452,18 @@ class SentenceReader:
                 holders = self._noun_holders(objs[0])
                 cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
                 targets = subjects_of(tok)
-            elif tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
+            elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
+                    for c in tok.children):
+                # "a plan which alarmed Europe", "-- a proposal swiftly rejected by Zelenskyy": the
+                # generic noun stands for what was said before it
                 holders = self.holders(cue)
                 ante = tok.head
-                targets = [ante.head if ante.dep_ == "appos" and ante.lemma_.lower() in GENERIC_ANTECEDENTS else ante]
+                generic = ante.dep_ in ("appos", "npadvmod") and ante.lemma_.lower() in (
+                    GENERIC_ANTECEDENTS | L.PROPOSAL_NOUNS)
+                if tok.dep_ == "acl" and not generic:
+                    continue
+                targets = [ante.head if generic else ante]
             else:
                 continue
             targets = [t.head.head if t.lower_ in RELATIVE and t.head.dep_ == "relcl" else t for t in targets]
