@@ -151,9 +151,12 @@ class SentenceReader:
                  for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
         objs += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
                  and any(x.lower_ == "such" for x in c.children) for p in c.children if p.dep_ == "pobj"]
-        objs += [o for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise")
-                 for o in c.children if o.dep_ == "dobj"]
-        return self._mentions(objs)
+        found = self._mentions(objs)
+        for c in noun.children:  # "a coalition that (already) includes A, B and C": every actor in it
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite"):
+                found += [m for t in c.subtree if t.i != c.i and (m := self.actors.mention_at(t))
+                          and all(m.actor.id != o.actor.id for o in found)]
+        return found
 
     def _mentions(self, tokens) -> list[Mention]:
         """Actors named by these noun phrases, their conjuncts ("Europe and the US"), or owning
@@ -190,6 +193,8 @@ class SentenceReader:
                        and evaluation(c)), 0):
             sign, marked = sign * ev, True  # "a bad deal", "not a good agreement"
         marked = marked or marks_position(root) or any(c[1] < 0 for c in mention.candidates)
+        if prefixed := self._prefixed(mention, span, sign):  # "an anti-treaty coalition that includes A, B and C"
+            return prefixed
         chain = self._chain(root, inside, sign, mention_at or {}, marked)
         if chain is None:  # an open question: "whether to accept ..."
             return []
@@ -344,6 +349,22 @@ class SentenceReader:
                                    child.dep_, crossed, marked))
         return chain
 
+    def _prefixed(self, mention, span, sign) -> list[Found]:
+        """"anti-X" and "pro-X" before a noun: its members, or who it is, hold that position on X."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "-" or doc[span.start - 2].lower_ not in ("anti", "pro"):
+            return []
+        noun = span.root.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == span.root.i:
+            return []
+        cue = Cue(doc[span.start - 2], -1 if doc[span.start - 2].lower_ == "anti" else 1, "adj")
+        holders = self._agent_holders(noun) or (
+            self.subject_holders(noun.head) if noun.dep_ == "dobj" else []) or self._mentions([noun])
+        if not holders:
+            return []
+        return self._found(holders, mention, sign * cue.polarity, False, cue.token, cue,
+                           [f"{cue.token.text}-"], how="chain")
+
     def _quoted(self, mention, root, chain, sign, marked) -> list[Found]:
         """A position stated inside a quotation with no holder of its own is its speaker's:
         '"The treaty must now apply. No more delays," Weber said.'"""
@@ -471,10 +492,9 @@ class SentenceReader:
                 continue
             clause = set(t.i for t in tok.subtree)
             for target in targets:
-                region = set(t.i for t in target.subtree) - clause if target.i not in clause else {target.i}
-                region.add(target.i)
+                region = set(t.i for t in target.subtree) - (clause if target.i not in clause else set())
                 for m in mentions:
-                    if m.start in region:
+                    if region & set(range(m.start, m.end)):
                         sign = cue.polarity
                         if any(negates(c) for t in m.span(sent.doc) for c in t.children):
                             sign = -sign
