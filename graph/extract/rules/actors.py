@@ -14,6 +14,7 @@ from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
 from .lexicon import BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
+GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -174,6 +175,11 @@ class ActorResolver:
         role = tok.lemma_.lower()
         if role in PERSON_ROLES and any(c.lower_ == "the" for c in tok.children):
             return self._description(tok, role)
+        if role in GROUP_DESCRIPTIONS and tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children):
+            # "the bloc", "this group": the group or organisation named last before
+            for m in self._salient(self._before(tok, window=4)):
+                if m.actor.kind in ("group", "organization") and m.start < tok.i:
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
 
     def group_of(self, tok) -> tuple[Mention, ...]:

@@ -150,7 +150,7 @@ def complement_evaluation(verb) -> int:
                 return ev
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in c.children:
-                if p.dep_ == "pobj" and (ev := evaluation(p)):
+                if p.dep_ in ("pobj", "amod", "acomp") and (ev := evaluation(p)):
                     return ev
     return 0
 

@@ -180,7 +180,7 @@ NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "f
                  "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst"}
 # Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
 CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
-                 "dub", "term", "characterize", "characterise", "judge"}
+                 "dub", "term", "characterize", "characterise", "judge", "qualify"}
 COPULAS = {"be", "become", "remain", "seem", "look", "sound", "appear", "prove"}
 # Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
 GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",
@@ -203,3 +203,6 @@ POSITION_MODALS = {"will", "wo", "would", "must", "should", "ought", "shall", "c
 # Verbs that fault their subject whatever they govern: "the plan lacks guarantees", "rewards aggression".
 FAULT_VERBS = {"lack", "fail", "ignore", "neglect", "undermine", "harm", "damage", "hurt", "reward", "betray",
                "legitimize", "legitimise", "embolden", "endanger", "jeopardize", "jeopardise", "threaten"}
+# Nouns for a group of actors, named by its members or referred back to: "a bloc (A, B, C)", "the bloc".
+COLLECTIVE_NOUNS = {"bloc", "group", "coalition", "alliance", "country", "state", "nation", "party", "camp",
+                    "member", "government", "producer", "exporter", "economy", "front", "axis", "club"}

@@ -151,9 +151,15 @@ class SentenceReader:
                  for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
         objs += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
                  and any(x.lower_ == "such" for x in c.children) for p in c.children if p.dep_ == "pobj"]
+        if noun.lemma_.lower() in L.COLLECTIVE_NOUNS:  # "countries (A, B, C)", "a bloc of countries (A, B)"
+            objs += [c for c in noun.children if c.dep_ == "appos"]
+            objs += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in L.COLLECTIVE_NOUNS
+                     for a in p.children if a.dep_ == "appos"]
         found = self._mentions(objs)
         for c in noun.children:  # "a coalition that (already) includes A, B and C": every actor in it
-            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite"):
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite") and (
+                    noun.lemma_.lower() in L.COLLECTIVE_NOUNS | L.AGENT_NOUNS):
                 found += [m for t in c.subtree if t.i != c.i and (m := self.actors.mention_at(t))
                           and all(m.actor.id != o.actor.id for o in found)]
         return found
@@ -165,8 +171,9 @@ class SentenceReader:
         for t in tokens:
             if t.tag_ in ("NNS", "NNPS") and (group := self.actors.group_of(t)):
                 found = list(group)  # "both leaders", "the two sides"
-            elif t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in L.ROLE_NOUNS and (listed := self._members(t)):
-                found = listed  # "countries like France and Germany"
+            elif (t.lemma_.lower() in L.COLLECTIVE_NOUNS | L.ROLE_NOUNS and self.actors.mention_at(t) is None
+                  and (listed := self._members(t))):
+                found = listed  # "countries like France and Germany", "a bloc (Saudi Arabia, Iran, ...)"
             else:
                 found = [self.actors.mention_at(t)]
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
