@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devset import gold_records, load_sources, text_status  # noqa: E402  (benchmarks/devset.py)
+from devset import HERE, gold_records, load_sources, text_status  # noqa: E402  (benchmarks/devset.py)
 
 
 def samples(split: str = "dev") -> tuple[list[tuple[tuple[str, ...], bool, float]], int]:
@@ -36,7 +36,6 @@ def samples(split: str = "dev") -> tuple[list[tuple[tuple[str, ...], bool, float
     vocab = Vocabulary(load_codebook())
     gold = {(doc_key(g["doc"]), vocab.actor(g["actor"]), polarity_of(g["polarity"]), vocab.topic(g["topic"]))
             for g in gold_records(ids)}
-    from devset import HERE
     docs = read_documents([HERE / "texts" / f"{i}.txt" for i in sorted(ids)]).documents
     ex = RuleExtractor(calibrated=False)
     out = []
