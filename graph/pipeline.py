@@ -52,18 +52,19 @@ class BuildReport:
 
 def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
             extractor: str | None = None, progress: bool = False, n_process: int = 1,
-            lessons: "Lessons | None" = None) -> Iterator[tuple[Document, list[Stance]]]:
+            lessons: "Lessons | None" = None, min_confidence: float = 0.0) -> Iterator[tuple[Document, list[Stance]]]:
     """Stances of each document, by the registered extractor ``extractor`` (default rules),
     with ``lessons`` (:mod:`stancegraph.lessons`) applied when given: the codebook with what
-    they taught, then their re-scoring of each document's stances."""
+    they taught, then their re-scoring of each document's stances; only those with
+    ``confidence >= min_confidence``."""
     from .extract import DEFAULT, create
 
+    check_confidence(min_confidence)
     if lessons:
         from .lessons.apply import Rescorer, codebook_with
         codebook, rescore = codebook_with(lessons, codebook or load_codebook()), Rescorer(lessons)
-        for doc, found in extract(documents, codebook=codebook, extractor=extractor, progress=progress,
-                                  n_process=n_process):
-            yield doc, rescore(found)
+        found = extract(documents, codebook=codebook, extractor=extractor, progress=progress, n_process=n_process)
+        yield from confident(((doc, rescore(stances)) for doc, stances in found), min_confidence)
         return
     docs = list(documents)
     if n_process > 1 and len(docs) > 1:
@@ -73,7 +74,19 @@ def extract(documents: Iterable[Document], *, codebook: Codebook | None = None,
     if progress and docs:
         from tqdm import tqdm
         results = tqdm(results, total=len(docs), unit="doc", disable=None, desc="extracting")
-    yield from results
+    yield from confident(results, min_confidence)
+
+
+def check_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise StanceGraphError(f"minimum confidence must be between 0 and 1, not {value}")
+
+
+def confident(results: Iterable[tuple[Document, list[Stance]]], min_confidence: float
+              ) -> Iterator[tuple[Document, list[Stance]]]:
+    """Each document with only its stances of ``confidence >= min_confidence``."""
+    for document, stances in results:
+        yield document, [s for s in stances if s.confidence >= min_confidence] if min_confidence else stances
 
 
 POOL_CHUNK = 8  # documents per task of a worker process
@@ -111,7 +124,8 @@ DEFAULT_BATCH = 64  # documents per store transaction
 def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir: str | Path | None = None,
           codebook_path: str | Path | None = None, extractor: str | None = None, date: str | None = None,
           force: bool = False, progress: bool = False, n_process: int = 1, batch_size: int = DEFAULT_BATCH,
-          dask: str | None = None, lessons: bool = True, lessons_path: str | Path | None = None) -> BuildReport:
+          dask: str | None = None, lessons: bool = True, lessons_path: str | Path | None = None,
+          min_confidence: float = 0.0) -> BuildReport:
     """Read articles, extract stances, store them and write ``stances.{ttl,jsonl,html}``.
 
     Documents already stored with the same content, extractor and codebook are not extracted
@@ -127,6 +141,8 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     With ``lessons`` (the default), what the store's reviews teach is applied to every
     document, and the lessons of the file ``lessons_path`` besides (:mod:`stancegraph.lessons`);
     their digest is part of what each document records it was extracted with.
+    Only stances with ``confidence >= min_confidence`` are stored; documents stored with
+    another threshold are extracted again.
     """
     from .extract import DEFAULT, registry
     from .ingest import read_documents
@@ -140,6 +156,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
     if lessons_path is not None:
         from .lessons import read_lessons
         shared = read_lessons(lessons_path)  # a bad file fails before anything is read
+    check_confidence(min_confidence)
     registry.get(extractor or DEFAULT)  # an unknown name fails now, even if nothing needs extracting
     out_dir = Path(out_dir)
     store_spec = store_dir if store_dir else out_dir / "store"
@@ -154,7 +171,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
         taught = _lessons(store, codebook, shared) if lessons else None
         if taught and dask:
             raise StanceGraphError("--dask does not apply lessons yet: build with --jobs, or with --no-lessons")
-        key = extraction_key(extractor or DEFAULT, codebook, taught)
+        key = extraction_key(extractor or DEFAULT, codebook, taught, min_confidence)
         if taught:
             report.lessons, report.lessons_digest = len(taught.lessons), taught.digest
         stored = {} if force else store.document_versions()
@@ -168,12 +185,13 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", store_dir
         def run(docs: list[Document]):
             if dask:
                 from .cluster import extract_on_dask
-                return extract_on_dask(docs, dask, codebook_path=codebook_path, extractor=extractor,
-                                       batch_size=batch_size, progress=progress)
+                return confident(extract_on_dask(docs, dask, codebook_path=codebook_path, extractor=extractor,
+                                                 batch_size=batch_size, progress=progress), min_confidence)
             return extract(docs, codebook=codebook, extractor=extractor, progress=progress, n_process=n_process,
-                           lessons=taught)
+                           lessons=taught, min_confidence=min_confidence)
 
-        alone = functools.partial(extract, codebook=codebook, extractor=extractor, lessons=taught)
+        alone = functools.partial(extract, codebook=codebook, extractor=extractor, lessons=taught,
+                                  min_confidence=min_confidence)
         results = each_on_its_own(todo, run, alone, report.errors)
         for batch in _batches(results, batch_size) if todo else ():
             report.written += store.replace_documents(batch, codebook, force=True, extracted_with=key)
@@ -225,12 +243,15 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
-def extraction_key(extractor: str, codebook: Codebook, lessons: "Lessons | None" = None) -> str:
+def extraction_key(extractor: str, codebook: Codebook, lessons: "Lessons | None" = None,
+                   min_confidence: float = 0.0) -> str:
     """What a document's stances depend on besides its content: the extractor's registered name,
-    the codebook's digest and the digest of the lessons applied, if any. Stored on each
-    document (``sg:extractedWith``); a build extracts a document again when it changed."""
+    the codebook's digest, the digest of the lessons applied and the minimum confidence kept
+    (when there are). Stored on each document (``sg:extractedWith``); a build extracts a
+    document again when it changed."""
     key = f"{extractor} codebook:{codebook.digest}"
-    return f"{key} lessons:{lessons.digest}" if lessons else key
+    key = f"{key} lessons:{lessons.digest}" if lessons else key
+    return f"{key} min-confidence:{min_confidence:g}" if min_confidence else key
 
 
 def _lessons(store, codebook: Codebook, shared: "Lessons | None") -> "Lessons":

@@ -30,6 +30,9 @@ def build(
                                  help="Apply what the store's reviews teach (default), or read with the plain extractor."),
     lessons_file: Optional[Path] = typer.Option(None, "--lessons", help="Also apply the lessons of this file "
                                                 "(written by 'stancegraph review lessons --out')."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="Keep only stances with at least this confidence (0-1; see the README's 'Confidence')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Extract stances from articles into the store and write the graph, table and map."""
@@ -40,7 +43,7 @@ def build(
     store = store_to_write(store if store else out / "store")  # refused before any extraction
     report = run_build(paths, out_dir=out, store_dir=store, codebook_path=codebook, extractor=extractor,
                        date=date, force=force, progress=True, n_process=jobs, batch_size=batch_size,
-                       dask=dask, lessons=lessons, lessons_path=lessons_file)
+                       dask=dask, lessons=lessons, lessons_path=lessons_file, min_confidence=min_confidence)
     for err in report.errors:
         typer.echo(f"skipped: {err}", err=True)
     typer.echo(f"{report.read} documents read: {len(report.written)} extracted, "

@@ -21,6 +21,9 @@ def extract(
     candidates: bool = typer.Option(False, "--candidates", help="Also write unclassified candidates (topic empty)."),
     lessons: Optional[Path] = typer.Option(None, "--lessons", help="Apply the lessons of this file "
                                            "(written by 'stancegraph review lessons --out')."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="Keep only stances with at least this confidence (0-1; see the README's 'Confidence')."),
     verbose: bool = typer.Option(False, "--verbose", "-v"),
 ) -> None:
     """Write the stances of articles to stdout, without touching a store."""
@@ -41,7 +44,7 @@ def extract(
     for err in ingested.errors:
         typer.echo(f"skipped: {err}", err=True)
     stances = [s for _, found in run_extract(ingested.documents, codebook=book, extractor=extractor,
-                                                       lessons=taught)
+                                                       lessons=taught, min_confidence=min_confidence)
                for s in found if candidates or s.classified]
     write_table(stances, sys.stdout, fmt)
     if not ingested.documents:

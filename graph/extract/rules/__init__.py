@@ -10,6 +10,8 @@ from ...codebook import Codebook, load_codebook
 from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
+from .anaphora import anaphors
+from .quotes import quote_speakers
 from .cues import LEARNED
 from .stances import Found, SentenceReader
 from .topics import OWNED, TopicMatcher, TopicMention
@@ -24,8 +26,9 @@ class RuleExtractor:
     version = __version__
 
     def __init__(self, codebook: Codebook | None = None, min_confidence: float = 0.0,
-                 batch_size: int = 16, n_process: int = 1, candidates: bool = True):
+                 batch_size: int = 16, n_process: int = 1, candidates: bool = True, calibrated: bool = True):
         from ...nlp import load_pipeline
+        from .calibration import load_calibration
 
         self.codebook = codebook or load_codebook()
         self.nlp = load_pipeline(self.codebook)
@@ -34,6 +37,7 @@ class RuleExtractor:
         self.batch_size = batch_size
         self.n_process = n_process
         self.candidates = candidates  # also yield unclassified candidates (``Stance.topic is None``)
+        self.calibration = load_calibration() if calibrated else None  # None: the rules' raw confidence
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
@@ -69,18 +73,23 @@ class RuleExtractor:
 
     def stances(self, doc, document: Document, offset: int = 0) -> list[Stance]:
         """The stances of ``doc``, the parse of ``document.text`` from character ``offset`` on."""
+        return [stance for stance, _ in self.read(doc, document, offset)]
+
+    def read(self, doc, document: Document, offset: int = 0) -> list[tuple[Stance, tuple[str, ...]]]:
+        """The stances of a parsed document, each with the features its confidence rests on."""
         learned = LEARNED.set(self.codebook.cues)  # cues taught by reviews (stancegraph.lessons)
         try:
-            return self._stances(doc, document, offset)
+            return self._read(doc, document, offset)
         finally:
             LEARNED.reset(learned)
 
-    def _stances(self, doc, document: Document, offset: int = 0) -> list[Stance]:
+    def _read(self, doc, document: Document, offset: int = 0) -> list[tuple[Stance, tuple[str, ...]]]:
         actors = ActorResolver(self.codebook, doc)
+        actors.speakers = quote_speakers(doc, actors)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
-        mentions = self.topics(doc)
-        best: dict[tuple, Stance] = {}
+        mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
+        best: dict[tuple, tuple[Stance, tuple]] = {}
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             if not in_sent and not self.candidates:
@@ -96,8 +105,8 @@ class RuleExtractor:
                 stance = self._stance(f, sent, document, offset)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
                 if stance.confidence >= self.min_confidence and (
-                        key not in best or best[key].confidence < stance.confidence):
-                    best[key] = stance
+                        key not in best or best[key][0].confidence < stance.confidence):
+                    best[key] = (stance, f.features)
         return _drop_contradictions(list(best.values()))
 
     def _topic(self, mention: TopicMention, holder, sign: int, actors: ActorResolver, doc):
@@ -145,7 +154,8 @@ class RuleExtractor:
             doc_id=document.id, actor=f.holder.actor.label, actor_id=f.holder.actor.id,
             actor_kind=f.holder.actor.kind, polarity=Polarity.SUPPORT if f.polarity > 0 else Polarity.OPPOSE,
             topic=f.topic, topic_label=topic.label if topic else f.phrase, evidence=text,
-            start=start, end=start + len(text), confidence=round(f.confidence, 3), extractor=self.name,
+            start=start, end=start + len(text), extractor=self.name,
+            confidence=round(self.calibration(f.features) if self.calibration and f.topic else f.confidence, 3),
             cue=f.cue, phrase=f.phrase, mention=f.holder.text,
         )
 
@@ -184,9 +194,9 @@ def split_text(text: str, size: int) -> list[tuple[int, int]] | None:
     return parts
 
 
-def _drop_contradictions(stances: list[Stance]) -> list[Stance]:
+def _drop_contradictions(found: list[tuple[Stance, tuple]]) -> list[tuple[Stance, tuple]]:
     """One sentence gives an actor one position on a topic: keep the more confident reading."""
-    by_key: dict[tuple, Stance] = {}
-    for s in sorted(stances, key=lambda s: -s.confidence):
-        by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), s)
-    return sorted(by_key.values(), key=lambda s: (s.start, s.actor_id, s.topic or ""))
+    by_key: dict[tuple, tuple[Stance, tuple]] = {}
+    for s, feats in sorted(found, key=lambda x: -x[0].confidence):
+        by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), (s, feats))
+    return sorted(by_key.values(), key=lambda x: (x[0].start, x[0].actor_id, x[0].topic or ""))

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
-from .lexicon import BACKING, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
+from .quotes import FIRST_PERSON
+from .lexicon import BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
 
+GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -27,6 +29,9 @@ class Mention:
     end: int
     resolved: bool = False  # reached through a pronoun or a description, not named here
 
+    def span_tokens(self, doc):
+        return list(doc[self.start:self.end])
+
 
 class ActorResolver:
     """Resolves actors within one parsed document (create one per document)."""
@@ -36,10 +41,14 @@ class ActorResolver:
         self.doc = doc
         self.demonyms = {d.lower(): a for a in codebook.actors.values() for d in a.demonyms}
         self.ent_at = {}
-        for ent in doc.ents:
+        for ent in _joined(doc):
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.named = [m for ent in doc.ents if (m := self._entity(ent))]
+        self.named: list[Mention] = []
+        for ent in dict.fromkeys(self.ent_at.values()):
+            if m := self._entity(ent):
+                self.named.append(m)
+        self.speakers: dict[int, Mention] = {}  # tokens inside a quotation -> its speaker (see quotes.py)
 
     # --- named entities -----------------------------------------------------------------
     def _entity(self, ent) -> Mention | None:
@@ -54,8 +63,19 @@ class ActorResolver:
                 actor = side  # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff"
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
-                actor = Actor(id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
+                actor = self._named_before(name, ent.start) or Actor(
+                    id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
+
+    def _named_before(self, name: str, start: int) -> Actor | None:
+        """A short name for an actor named in full before: "De Wever" after "Bart De Wever",
+        "the Commission" after "the European Commission"."""
+        tail = " " + name.lower()
+        for m in reversed(getattr(self, "named", [])):
+            if m.start < start and (" " + m.text.lower().removesuffix("'s")).endswith(tail) and len(
+                    m.text) > len(name) + 1:
+                return m.actor
+        return None
 
     def _official_of(self, ent) -> Actor | None:
         """A person the codebook does not know, introduced by a role for a known side, speaks for
@@ -83,6 +103,9 @@ class ActorResolver:
             if m:
                 return m
         low = tok.lower_
+        if low in FIRST_PERSON and tok.i in self.speakers:  # "we will not sign," Weber said
+            m = self.speakers[tok.i]
+            return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         if low in PRONOUNS and PRONOUNS[low] != "relative":
             return self._pronoun(tok)
         if low in self.demonyms and tok.pos_ in ("PROPN", "NOUN"):  # "the Europeans"
@@ -143,7 +166,7 @@ class ActorResolver:
                 if m:
                     return Mention(m.actor, self.doc[min(child.i, tok.i):tok.i + 1].text, child.i, tok.i + 1)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from") and not relation:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for") and not relation:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         m = self.mention_at(pobj)
@@ -152,7 +175,33 @@ class ActorResolver:
         role = tok.lemma_.lower()
         if role in PERSON_ROLES and any(c.lower_ == "the" for c in tok.children):
             return self._description(tok, role)
+        if role in GROUP_DESCRIPTIONS and tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children):
+            # "the bloc", "this group": the group or organisation named last before
+            for m in self._salient(self._before(tok, window=4)):
+                if m.actor.kind in ("group", "organization") and m.start < tok.i:
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
+
+    def group_of(self, tok) -> tuple[Mention, ...]:
+        """"Both leaders", "the two sides", "the leaders": the actors of that kind named just before
+        (the last two for "both" and "two", all of the previous sentence otherwise)."""
+        kind = GROUP_NOUNS.get(tok.lemma_.lower())
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
+        if kind is None or not dets & {"both", "two", "the"} or any(
+                c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children):
+            return ()
+        pair = bool(dets & {"both", "two"})
+        seen: dict[str, Mention] = {}
+        sent_start = tok.sent.start
+        before = self._before(tok, window=2)
+        for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
+            fits = m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
+            if (pair or m.start < sent_start) and fits and m.actor.id not in seen:  # NER takes states for ORGs
+                seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+            if pair and len(seen) == 2:
+                break
+        found = tuple(seen.values())
+        return found if (len(found) == 2 if pair else len(found) >= 2) else ()
 
     # --- reference back -----------------------------------------------------------------
     def _before(self, tok, window: int = 3):
@@ -204,8 +253,31 @@ class ActorResolver:
 
 
 def _looks_like_name(ent) -> bool:
-    return any(t.pos_ == "PROPN" for t in ent) and len(ent.text) > 1
+    """A proper name, also where the tagger took it for a common noun ("Belgium opposed ...")."""
+    return len(ent.text) > 1 and any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()
+                                                            and t.is_alpha) for t in ent)
 
 
 def _singular_state(m: Mention) -> bool:
     return m.actor.kind == "state" and not m.text.lower().endswith("s")
+
+
+def _joined(doc) -> list:
+    """Entities, with a name the actor aliases cut in two joined again: "Council of" + "Europe"
+    is the Council of Europe, not Europe."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (nxt is not None and nxt.start == ent.end and ent[-1].lower_ in ("of", "for")
+                and ent.label_ in ("ORG", "PERSON", "GPE", "NORP")):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            k += 2
+            continue
+        out.append(ent)
+        k += 1
+    return out

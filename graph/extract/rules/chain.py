@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from . import lexicon as L
 from .cues import Cue, deontic
 
-SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep"}  # not advcl: "rejected X, saying Y"
+SAME_HOLDER_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "conj", "prep", "acl"}  # not advcl: "rejected X, saying Y"
 BACKER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "prep"}  # "welcomed [the push]", "support [for X's position]"
 
 
@@ -23,6 +23,7 @@ class Link:
     complement: bool = False  # reached from its object or complement clause, not an adjunct
     via: str = ""  # the dependency it was reached through
     crossed: bool = False  # reached across a coordinated clause with its own subject
+    marked: bool = True  # something on the way says a position (a cue, a negation, a modal, a judgement)
 
 
 def pick(chain: list[Link], lineage) -> list[Link]:
@@ -47,7 +48,7 @@ def pick(chain: list[Link], lineage) -> list[Link]:
                 return []  # wanted by someone we cannot name
             i = later[0]
     first = chain[i]
-    holders, sign, extra = first.holders, first.sign, []
+    holders, sign, marked, extra = first.holders, first.sign, first.marked, []
     inner = {h.actor.id for h in first.holders}
     for link in chain[i + 1:]:
         if not link.holders:
@@ -56,14 +57,18 @@ def pick(chain: list[Link], lineage) -> list[Link]:
             break
         if link.cue.kind == "report":
             if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or deontic(first.token):
-                holders, sign = link.holders, link.sign
+                # the speaker for their own side; other sides named with it keep their place
+                # ("Zelenskyy said the two sides had agreed to ...")
+                spoken = {a for h in link.holders for a in lineage(h.actor.id)}
+                others = [h for h in holders if h.actor.id not in spoken] if not deontic(first.token) else []
+                holders, sign, marked = [*link.holders, *others], link.sign, marked or link.marked
             break
         if {h.actor.id for h in link.holders} == inner and (
                 link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
-            sign = link.sign  # the same holder again: "refused to recognise", "acting to ... resist"
+            sign, marked = link.sign, marked or link.marked  # the same holder again: "refused to recognise"
             continue
         if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb")
                 and link.token.lemma_.lower() not in L.DIRECTIVES):
             extra.append(link)
         break
-    return [replace(first, holders=holders, sign=sign), *extra]
+    return [replace(first, holders=holders, sign=sign, marked=marked), *extra]

@@ -57,6 +57,8 @@ def cue_of(tok) -> Cue | None:
 
 def deontic(verb) -> bool:
     """"Ukraine should accept ...": what someone *should* do is the speaker's position, not theirs."""
+    if verb.lemma_.lower() == "need" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "Ukraine might need to cede territory", said by someone else
     return any(c.dep_ == "aux" and c.lower_ in L.DEONTIC for c in verb.children)
 
 
@@ -79,8 +81,16 @@ def negative_predicate(tok) -> bool:
     if tok.pos_ == "ADJ":
         return lemma in L.OPPOSE_ADJS
     if tok.pos_ == "NOUN":
-        return lemma in L.OPPOSE_NOUNS
+        return lemma in L.OPPOSE_NOUNS or lemma in L.NEGATIVE_NOUNS
     return False
+
+
+def has_effect(tok) -> bool:
+    """A verb that means something for what it governs: a cue, a negative or a positive predicate,
+    or a copula or auxiliary (the negation then belongs to the clause: "is not part of NATO")."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ != "VERB" or lemma in L.POSITIVE_VERBS or lemma in ("be", "have", "do")
+            or negative_predicate(tok) or cue_of(tok) is not None)
 
 
 def object_phrase(noun) -> str:
@@ -112,3 +122,63 @@ def is_hedged(tok) -> bool:
 
 def as_long_as(clause) -> bool:
     return any(c.lower_ == "long" and c.dep_ == "advmod" for c in clause.children)
+
+
+def evaluation(tok) -> int:
+    """+1 / -1 for a word that judges what it is said of ("acceptable", "a trap", "a good deal",
+    "a key condition"), 0 for none."""
+    lemma = tok.lemma_.lower()
+    if lemma in L.POSITIVE_EVAL:
+        return 1
+    if lemma in L.NEGATIVE_EVAL:
+        return -1
+    cue = cue_of(tok)
+    if cue and cue.kind in ("adj", "noun") and tok.lemma_.lower() not in L.AGENT_NOUNS:
+        return cue.polarity
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and (ev := evaluation(c)):
+                return ev
+    return 0
+
+
+def predicate_evaluation(copula) -> int:
+    """"X would be a trap", "X is unacceptable": the judgement a copula says of its subject."""
+    for c in copula.children:
+        if c.dep_ in ("attr", "acomp", "oprd") and (ev := evaluation(c)):
+            return ev
+    return 0
+
+
+def complement_evaluation(verb) -> int:
+    """"called the text unacceptable", "described the plan as a betrayal"."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"):
+            if ev := evaluation(c):
+                return ev
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                if p.dep_ in ("pobj", "amod", "acomp") and (ev := evaluation(p)):
+                    return ev
+    return 0
+
+
+def subject_effect(verb) -> int:
+    """What a verb's subject does, judged by what it acts on: "would prolong the fighting" -1,
+    "would end the war" +1, "would undermine security" -1; 0 when it cannot be told."""
+    lemma = verb.lemma_.lower()
+    if lemma in L.FAULT_VERBS:
+        return -1  # "Trump's proposals may lack protections", "the deal rewards aggression"
+    effect = -1 if lemma in L.NEGATIVE_VERBS else 1 if lemma in L.POSITIVE_VERBS else 0
+    if not effect:
+        return 0
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            valence = -1 if c.lemma_.lower() in L.BAD_THINGS else 1 if c.lemma_.lower() in L.GOOD_THINGS else 0
+            return effect * valence
+    return effect  # no object: the subject itself stops, ends, continues ("if arms deliveries stop")
+
+
+def marks_position(verb) -> bool:
+    """A modal of will or obligation: "Ukraine will never ...", "Russia must ...", "X would be ..."."""
+    return any(c.dep_ in ("aux", "neg") and c.lower_ in L.POSITION_MODALS for c in verb.children)

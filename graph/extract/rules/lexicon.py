@@ -14,13 +14,15 @@ SUPPORT_VERBS = {
     "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
-    "threaten",
+    "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
+    "suggest", "sponsor", "engineer",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
     "criticize", "criticise", "denounce", "slam", "object", "protest", "balk", "rebuff", "spurn", "scrap",
     "abandon", "obstruct", "sabotage", "undermine", "doubt", "question", "fear", "refute", "torpedo", "shun",
     "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
+    "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast",
 }
 # Reporting verbs: the position is in what they report, their own polarity is neutral.
 REPORT_VERBS = {
@@ -40,6 +42,8 @@ PHRASAL = {
     ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
     ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
+    ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
+    ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
 }
 # Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
 SUPPORT_NOUNS = {
@@ -48,9 +52,11 @@ SUPPORT_NOUNS = {
     "effort", "desire", "wish", "offer", "praise", "proposal", "drive", "quest", "preference",
     "approval", "acceptance", "enthusiasm", "campaign", "recommendation", "pledge", "promise",
     "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
+    "proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "expectation",
 }
 OPPOSE_NOUNS = {
-    "rejection", "refusal", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
+    "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",
+    "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
@@ -74,11 +80,36 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 # the clause under them is the subject's position, not its own subject's.
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
-              "persuade", "convince", "request", "wish", "prefer"}
+              "persuade", "convince", "request", "wish", "prefer", "suggest"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
 DEONTIC = {"should", "must", "ought"}
-# Verbs that flip what they govern without being a stance of their own: "stop attacks".
-NEGATIVE_VERBS = {"stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude"}
+# Predicate effects: what a verb or noun does to what it governs, without being a stance of its
+# own. Polarity is their product along the path from the holder to the topic phrase: "ready (+)
+# to drop (-) its demand (+) for EU membership" is -1; "lift (-) its suspension (-) of aid" +1.
+# Relinquishing, ending or limiting flips ("stop attacks", "give up its claim to ..."):
+NEGATIVE_VERBS = {
+    "stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude", "relinquish",
+    "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
+    "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
+    "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
+    "hinder", "derail", "thwart", "prevent", "block",
+}
+# Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
+# ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
+# says nothing about the position on its object.
+POSITIVE_VERBS = {
+    "retain", "obtain", "secure", "keep", "gain", "win", "get", "receive", "preserve", "maintain", "protect",
+    "restore", "extend", "expand", "increase", "boost", "strengthen", "continue", "resume", "grant", "provide",
+    "deliver", "send", "allow", "permit", "enable", "implement", "honour", "honor", "respect", "sign", "ratify",
+    "join", "enter", "become", "reach", "achieve", "conclude", "finalize", "finalise", "give", "offer",
+    "recognize", "recognise", "guarantee", "ensure", "establish", "create", "hold", "launch", "start", "begin",
+    "include", "contain", "accept", "approve", "deploy", "supply", "fund", "finance", "seize", "cede",
+    "concede", "hand", "transfer", "prolong", "fuel", "bring", "produce", "encourage", "reward", "embolden",
+    "legitimize", "legitimise", "cause", "lead", "invite", "escalate", "worsen",
+}
+NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "removal", "cessation", "cap",
+                  "limit", "abandonment", "renunciation", "withdrawal", "lifting", "loss", "ban", "curb", "erosion",
+                  "termination", "cancellation", "delay"}
 
 NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
                     ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back")}
@@ -92,6 +123,10 @@ QUESTION_MARKERS = {"whether"}
 # Prepositions that make a phrase a time or circumstance, not an object of a position.
 TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout", "while",
             "when", "whenever"}
+# Clause markers of a reason: "as the US has not approved ..." is a circumstance of the main clause.
+REASON_MARKERS = {"as", "because", "since"}
+# Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
+CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
           "seemingly", "purportedly", "reported", "would", "probably"}
@@ -103,7 +138,8 @@ ROLE_NOUNS = {
     "capital", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor", "premier",
     "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
     "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
-    "chief", "head", "secretary",
+    "chief", "head", "secretary", "mission", "ministry", "embassy", "office", "cabinet", "council",
+    "presidency", "agency", "service",
 }
 # Nouns for those who stand beside (or against) an actor, not for it: "Ukraine's allies".
 RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",
@@ -115,6 +151,11 @@ BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
 PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
+# Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
+PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
+                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan"}
+# Generic names of an agreement: with no antecedent they name the document's main agreement.
+AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
             "they": "plural", "them": "plural", "their": "plural", "it": "neuter", "its": "neuter",
             "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative"}
@@ -124,3 +165,44 @@ VAGUE_OBJECTS = {"idea", "thing", "way", "step", "move", "need", "time", "point"
                  "position", "stance", "view", "approach", "decision", "result", "outcome", "situation", "fact",
                  "possibility", "option", "interest", "interests", "concern", "progress", "work", "process",
                  "support", "pressure", "attention", "importance", "responsibility", "action", "measure"}
+
+# Evaluations: "a good agreement", "called the text unacceptable", "the truce would be a trap".
+# The holder of a position on X is who evaluates X (the speaker, or who calls X so).
+POSITIVE_EVAL = {"good", "fair", "acceptable", "reasonable", "balanced", "positive", "constructive", "realistic",
+                 "important", "necessary", "essential", "vital", "crucial", "key", "fundamental", "welcome",
+                 "historic", "helpful", "useful", "viable", "sensible", "workable", "beneficial", "great", "right",
+                 "just", "priority", "condition", "precondition", "necessity", "breakthrough", "success",
+                 "solution", "must", "step", "progress", "opportunity", "chance"}
+NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "flawed", "harmful", "unworkable",
+                 "impossible", "absurd", "premature", "counterproductive", "irresponsible", "illegal", "unjust",
+                 "wrong", "mistake", "disaster", "betrayal", "capitulation", "provocation", "trap", "threat",
+                 "insult", "nonstarter", "non-starter", "nonsense", "failure", "ultimatum", "red", "impermissible",
+                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst"}
+# Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
+CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
+                 "dub", "term", "characterize", "characterise", "judge", "qualify"}
+COPULAS = {"be", "become", "remain", "seem", "look", "sound", "appear", "prove"}
+# Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
+GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",
+               "government": "state", "delegation": "state", "party": "state", "capital": "state"}
+# Nouns for who holds a position: "opponents of the treaty", "a big proponent of the deal".
+AGENT_NOUNS = {"proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "opponent",
+               "critic", "sceptic", "skeptic", "foe", "detractor"}
+# Prepositions that list members: "countries like France", "critics in Lisbon", "opposition from Portugal".
+MEMBER_PREPS = {"like", "including", "in", "among", "from"}
+# What a topic does when it is the subject of an effect verb is judged by what it acts on: "a truce
+# would prolong (+) the fighting (-)" is against the truce; "would end (-) the war (-)" for it.
+BAD_THINGS = {"war", "fighting", "killing", "aggression", "conflict", "bloodshed", "violence", "attack", "invasion",
+              "occupation", "suffering", "death", "escalation", "crisis", "instability", "hostility", "aggressor",
+              "rearmament", "chaos", "division", "tension", "threat", "risk", "problem", "damage"}
+GOOD_THINGS = {"peace", "security", "stability", "sovereignty", "unity", "trust", "recovery", "prosperity",
+               "growth", "confidence", "cooperation", "dialogue", "settlement", "solution", "progress"}
+# Modals that make a clause a position rather than a report of fact: "will never join".
+POSITION_MODALS = {"will", "wo", "would", "must", "should", "ought", "shall", "ca", "can", "cannot", "need", "not",
+                   "n't", "never"}
+# Verbs that fault their subject whatever they govern: "the plan lacks guarantees", "rewards aggression".
+FAULT_VERBS = {"lack", "fail", "ignore", "neglect", "undermine", "harm", "damage", "hurt", "reward", "betray",
+               "legitimize", "legitimise", "embolden", "endanger", "jeopardize", "jeopardise", "threaten"}
+# Nouns for a group of actors, named by its members or referred back to: "a bloc (A, B, C)", "the bloc".
+COLLECTIVE_NOUNS = {"bloc", "group", "coalition", "alliance", "country", "state", "nation", "party", "camp",
+                    "member", "government", "producer", "exporter", "economy", "front", "axis", "club"}

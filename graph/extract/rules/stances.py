@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .actors import ActorResolver, Mention
 from .chain import Link, pick
-from .cues import Cue, as_long_as, cue_of, is_hedged, negates, negative_predicate, object_phrase, subjects_of
+from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, is_hedged, marks_position,
+                   negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -27,7 +28,8 @@ ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp",
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement",
-                       "condition", "precondition", "request", "ultimatum", "position", "stance", "offer"}
+                       "condition", "precondition", "request", "ultimatum", "position", "stance", "offer",
+                       "concept", "term", "notion", "suggestion", "approach"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Found:
     confidence: float
     cue: str
     phrase: str
+    features: tuple[str, ...] = ()  # what the reading rests on, for calibration (see calibration.py)
 
 
 class SentenceReader:
@@ -61,6 +64,9 @@ class SentenceReader:
             return self.subject_holders(tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok)
         if cue.kind == "receive":
             return []  # the holder is the source of the support received: see _external
+        if cue.kind == "report" and tok.lemma_.lower() in ("write", "report") and any(
+                c.dep_ == "nsubj" and c.i > tok.i for c in tok.children):
+            return []  # "..., writes The Guardian": a newspaper reporting, not a holder
         return self.subject_holders(tok)
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
@@ -88,9 +94,11 @@ class SentenceReader:
         return []
 
     def _noun_holders(self, noun) -> list[Mention]:
+        if noun.lemma_.lower() in L.AGENT_NOUNS:
+            return self._agent_holders(noun)
         owner = self.actors.owner_of(noun)
         if owner:
-            return [owner]
+            return self._speaker_for_owner(noun, owner)
         for prep in noun.children:  # "rejection of a truce by Putin": the agent hangs on the object
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -106,15 +114,73 @@ class SentenceReader:
                 return self.subject_holders(verb)
         return []
 
+    def _speaker_for_owner(self, noun, owner: Mention) -> list[Mention]:
+        """"Orban reiterated Hungary's opposition": who voices their own side's position holds it."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in L.LIGHT_VERBS:
+            speakers = self.subject_holders(head)
+            if speakers and all(s.actor.kind == "person" and (owner.actor.id in self.lineage(s.actor.id)
+                                                              or not s.actor.iri) for s in speakers):
+                return speakers
+        return [owner]
+
+    def _agent_holders(self, noun) -> list[Mention]:
+        """Who "opponents of the treaty" or "a proponent of the deal" are: the subject of a copula
+        ("Portugal is a big proponent of"), the noun in apposition ("Weber, a critic of"), members
+        named with it ("critics in Lisbon and Oslo", "opponents such as A and B")."""
+        found = self._members(noun)
+        if found:
+            return found
+        head = noun.head
+        if noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in L.COPULAS:
+            return self.subject_holders(head)
+        if noun.dep_ == "appos":
+            return self._mentions([head])
+        if head.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
+            return self._mentions([c for c in noun.children if c.dep_ == "appos"] or [head.head])
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        return self._mentions([c for c in noun.children if c.dep_ in ("compound", "amod")])
+
+    def _members(self, noun) -> list[Mention]:
+        """Actors listed with a plural noun: "countries like France and Germany", "critics in Lisbon",
+        "an anti-treaty coalition that already includes A, B and C"."""
+        objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in L.MEMBER_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [p for c in noun.children if c.dep_ == "amod" and c.lower_ == "such"
+                 for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+        objs += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
+                 and any(x.lower_ == "such" for x in c.children) for p in c.children if p.dep_ == "pobj"]
+        if noun.lemma_.lower() in L.COLLECTIVE_NOUNS:  # "countries (A, B, C)", "a bloc of countries (A, B)"
+            objs += [c for c in noun.children if c.dep_ == "appos"]
+            objs += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in L.COLLECTIVE_NOUNS
+                     for a in p.children if a.dep_ == "appos"]
+        found = self._mentions(objs)
+        for c in noun.children:  # "a coalition that (already) includes A, B and C": every actor in it
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite") and (
+                    noun.lemma_.lower() in L.COLLECTIVE_NOUNS | L.AGENT_NOUNS):
+                found += [m for t in c.subtree if t.i != c.i and (m := self.actors.mention_at(t))
+                          and all(m.actor.id != o.actor.id for o in found)]
+        return found
+
     def _mentions(self, tokens) -> list[Mention]:
         """Actors named by these noun phrases, their conjuncts ("Europe and the US"), or owning
         them ("U.S. efforts", "Trump's proposals")."""
         out = []
         for t in tokens:
-            found = [self.actors.mention_at(t)]
+            if t.tag_ in ("NNS", "NNPS") and (group := self.actors.group_of(t)):
+                found = list(group)  # "both leaders", "the two sides"
+            elif (t.lemma_.lower() in L.COLLECTIVE_NOUNS | L.ROLE_NOUNS and self.actors.mention_at(t) is None
+                  and (listed := self._members(t))):
+                found = listed  # "countries like France and Germany", "a bloc (Saudi Arabia, Iran, ...)"
+            else:
+                found = [self.actors.mention_at(t)]
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
-            found += [self.actors.mention_at(c) for c in t.conjuncts if c.i > t.i]
+            named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
+                found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
+            found += [self.actors.mention_at(c) for x in {t, *named} for c in x.conjuncts if c.i > t.i]
             for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
@@ -127,9 +193,16 @@ class SentenceReader:
         root = span.root
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
-        if any(negates(c) for t in span for c in t.children if c.i not in inside):
+        marked = any(negates(c) for t in span for c in t.children if c.i not in inside)
+        if marked:
             sign = -sign
-        chain = self._chain(root, inside, sign, mention_at or {})
+        if ev := next((evaluation(c) for c in root.children if c.dep_ == "amod" and c.i not in inside
+                       and evaluation(c)), 0):
+            sign, marked = sign * ev, True  # "a bad deal", "not a good agreement"
+        marked = marked or marks_position(root) or any(c[1] < 0 for c in mention.candidates)
+        if prefixed := self._prefixed(mention, span, sign):  # "an anti-treaty coalition that includes A, B and C"
+            return prefixed
+        chain = self._chain(root, inside, sign, mention_at or {}, marked)
         if chain is None:  # an open question: "whether to accept ..."
             return []
         # the phrase's own head may carry a holder: "European support for Ukraine"
@@ -139,11 +212,14 @@ class SentenceReader:
             if holders:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
-        for link in self._own_clauses(root):
-            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words)
+        for link in self._own_clauses(span):
+            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words,
+                               how="own")
         picked = pick(chain, self.lineage)
+        if picked and picked[0].cue.kind == "report" and not picked[0].marked:
+            picked = []  # "There are compromises in the plan," X warned: a report of no position
         if not picked:
-            return out or self._fallback(mention, doc, root, sign)
+            return out or self._fallback(mention, doc, root, sign) or self._quoted(mention, root, chain, sign, marked)
         for link in picked:
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
         return out
@@ -157,10 +233,16 @@ class SentenceReader:
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
 
-    def _own_clauses(self, root) -> list["Link"]:
-        """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*"."""
+    def _own_clauses(self, span) -> list["Link"]:
+        """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
+        the fighting *proposed by Chile*", "a ceasefire deal *spearheaded by Trump*"."""
         out = []
-        for clause in root.children:
+        nouns = list(span)
+        root = span.root
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in (
+                L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):
+            nouns.append(root.head)
+        for clause in (c for t in nouns for c in t.children):
             if clause.dep_ in ("acl", "relcl"):
                 cue = cue_of(clause)
                 agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -169,7 +251,8 @@ class SentenceReader:
                     out.append(Link(clause, cue, holders, cue.polarity, is_hedged(clause), [clause.text], False))
         return out
 
-    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict) -> list["Link"] | None:
+    def _chain(self, tok, inside: set[int], sign: int, mention_at: dict, marked: bool = True
+               ) -> list["Link"] | None:
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
         chain: list[Link] = []
         frozen, hedged, crossed, listed, words = False, False, False, False, []
@@ -200,29 +283,66 @@ class SentenceReader:
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS:
                 return None  # "whether to accept a truce"
-            if marks & L.TEMPORAL:  # "... before a truce can take effect": a time, not a position
+            only = any(c.lower_ == "only" for c in (*child.children, *tok.children) if c.dep_ == "advmod")
+            condition = marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)) or (
+                "as" in marks and tok.lower_ == "long")  # "as long as" parsed with "long" above the clause
+            if only and (marks & L.TEMPORAL or (tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL)):
+                condition = True  # "talks should begin only after a ceasefire": a condition, not a time
+            elif (marks & L.TEMPORAL or (marks & L.REASON_MARKERS and child.dep_ == "advcl")) and not condition:
+                # "... before a truce can take effect", "as the US has not approved ...": a time or a
+                # reason, not the position of whoever governs the clause
                 return chain if any(link.holders for link in chain) else None
-            if tok.dep_ == "prep" and tok.lower_ in L.TEMPORAL:
+            elif tok.dep_ == "prep" and tok.lower_ in L.CIRCUMSTANCE_PREPS:
                 # "a force deployed after a ceasefire": a circumstance, unless someone's position
                 # was found inside it ("despite calls from Washington for a swift deal")
                 return chain if any(link.holders for link in chain) else None
-            if marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)):
-                frozen = True
+            if condition:
+                # "... if the US and Europe provide guarantees": who must act in a condition takes
+                # no position there; the condition is what the holder above it wants
+                frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
+            if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
+                # "Weber is open to talks if Freedonia accepts a truce": the adjective is the cue
+                cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
+            if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
+                cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
-                        tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL:
-                    sign = -sign  # not when it makes the cue above: "warned against", "is against"
+                        tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL and not (
+                        tok.lower_ == "against" and (above := cue_of(tok.head)) and above.polarity < 0):
+                    # not when it makes the cue above: "warned against", "is against", "fight back against"
+                    sign, marked = -sign, True
+                if _instead(tok):
+                    sign, marked = -sign, True  # "focus on waste rather than reducing production"
                 if any(negates(c) for c in tok.children if c.i != child.i):
-                    sign = -sign
+                    if _conditioned(tok) or not has_effect(tok):
+                        # "will not consider talks until Russia withdraws" refuses no talks, and
+                        # "does not use the truce to rearm" says nothing about the truce
+                        return None
+                    sign, marked = -sign, True
                 if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
-                if cue:
+                judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass") and (
+                    tok.lemma_.lower() in L.COPULAS) else 0
+                if judged:
+                    sign, marked = sign * judged, True  # "a truce would be a trap", "X is unacceptable"
+                elif cue:
                     sign *= cue.polarity
-                elif negative_predicate(tok) and child.dep_ in ARGUMENT_DEPS:
-                    sign = -sign  # "stop attacks", "give up its NATO ambitions"; not their adjuncts
+                    marked = marked or cue.kind != "report"
+                elif child.dep_ == "nsubj":
+                    if effect := subject_effect(tok):
+                        sign, marked = sign * effect, True  # "a truce would only prolong the fighting"
+                    elif tok.pos_ == "VERB" and tok.lemma_.lower() not in L.COPULAS and not chain and any(
+                            c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+                        return None  # what the phrase itself does to something ("the text would entrench
+                        # the status quo") is no position on it
+                elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
+                        tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
+                    # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
+                    sign, marked = -sign, True
+            marked = marked or frozen or marks_position(tok)
             if cue:
                 words.append(tok.text)
             if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
@@ -233,38 +353,88 @@ class SentenceReader:
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
-                                   child.dep_, crossed))
+                                   child.dep_, crossed, marked))
         return chain
+
+    def _prefixed(self, mention, span, sign) -> list[Found]:
+        """"anti-X" and "pro-X" before a noun: its members, or who it is, hold that position on X."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text != "-" or doc[span.start - 2].lower_ not in ("anti", "pro"):
+            return []
+        noun = span.root.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == span.root.i:
+            return []
+        cue = Cue(doc[span.start - 2], -1 if doc[span.start - 2].lower_ == "anti" else 1, "adj")
+        holders = self._agent_holders(noun) or (
+            self.subject_holders(noun.head) if noun.dep_ == "dobj" else []) or self._mentions([noun])
+        if not holders:
+            return []
+        return self._found(holders, mention, sign * cue.polarity, False, cue.token, cue,
+                           [f"{cue.token.text}-"], how="chain")
+
+    def _quoted(self, mention, root, chain, sign, marked) -> list[Found]:
+        """A position stated inside a quotation with no holder of its own is its speaker's:
+        '"The treaty must now apply. No more delays," Weber said.'"""
+        speaker = self.actors.speakers.get(root.i)
+        if speaker is None or chain is None:
+            return []
+        sign = chain[-1].sign if chain else sign
+        tok = root
+        while not marked and tok.head.i != tok.i:
+            tok = tok.head
+            marked = marks_position(tok) or predicate_evaluation(tok) != 0
+        if not (marked or any(link.marked for link in chain)):
+            return []
+        cue = chain[-1].cue if chain else Cue(root, 1, "report")
+        return self._found([speaker], mention, sign, any(link.hedged for link in chain), root, cue,
+                           ["\""], how="quote")
 
     def _fallback(self, mention, doc, root, sign) -> list[Found]:
         """No cue above: "Trump's peace plan" (an owner backs its own plan) or an actor
         that declares what it will or will not do ("Ukraine will never cede land")."""
         backer = self.actors.backer_of(root)
         if backer and (root.lemma_.lower() in L.PLAN_NOUNS or any(k == "owned" for *_, k in mention.candidates)):
-            return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55)
+            return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55, how="owner")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
             negated = any(negates(c) for c in root.children)
             subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
             if subjects and (modal or negated):
-                return self._found(subjects, mention, sign, False, root, None, [], base=0.55)
+                return self._found(subjects, mention, sign, False, root, None, [], base=0.55, how="declares")
         return []
 
-    def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None) -> list[Found]:
+    def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None, how="chain"
+               ) -> list[Found]:
         if base is None:
             base = {"verb": 0.85, "report": 0.75, "noun": 0.7, "adj": 0.75, "psych": 0.7}.get(
                 cue.kind if cue else "", 0.6)
+        common = [f"cue:{cue.kind if cue else 'none'}", f"how:{how}"]
+        if hedged:
+            common.append("hedged")
+        if getattr(mention, "ref", False):
+            common.append("referred_topic")
+        if mention.owned:
+            common.append("owned_topic")
+        if len(holders) > 1:
+            common.append("many_holders")
+        if len(cue_tok.sent) > 40:
+            common.append("long_sentence")
         out = []
         for h in holders:
+            if h.start < mention.end and mention.start < h.end:
+                continue  # an actor inside the topic phrase is not its holder: "frozen Russian assets"
             topic_sign = self.resolve_topic(mention, h, sign)
             if topic_sign is None:
                 continue
             topic, tsign = topic_sign
             conf = base * (0.75 if hedged else 1.0) * (0.85 if h.resolved else 1.0) * (
                 1.0 if h.actor.iri else 0.9)
+            features = [*common, f"actor:{h.actor.kind}"]
+            features += ["resolved"] * h.resolved + ["unknown_actor"] * (not h.actor.iri) + [
+                "oppose"] * (sign * tsign < 0)
             out.append(Found(h, topic, sign * tsign, conf, " ".join(cue_words) or (cue_tok.text if cue else ""),
-                             mention.span(cue_tok.doc).text))
+                             mention.span(cue_tok.doc).text, tuple(features)))
         return out
 
     # --- candidates: positions on something the codebook does not know ---------------------
@@ -310,10 +480,18 @@ class SentenceReader:
                 holders = self._noun_holders(objs[0])
                 cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
                 targets = subjects_of(tok)
-            elif tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
+            elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
+                    for c in tok.children):
+                # "a plan which alarmed Europe", "-- a proposal swiftly rejected by Zelenskyy": the
+                # generic noun stands for what was said before it
                 holders = self.holders(cue)
                 ante = tok.head
-                targets = [ante.head if ante.dep_ == "appos" and ante.lemma_.lower() in GENERIC_ANTECEDENTS else ante]
+                generic = ante.dep_ in ("appos", "npadvmod") and ante.lemma_.lower() in (
+                    GENERIC_ANTECEDENTS | L.PROPOSAL_NOUNS)
+                if tok.dep_ == "acl" and not generic:
+                    continue
+                targets = [ante.head if generic else ante]
             else:
                 continue
             targets = [t.head.head if t.lower_ in RELATIVE and t.head.dep_ == "relcl" else t for t in targets]
@@ -321,12 +499,24 @@ class SentenceReader:
                 continue
             clause = set(t.i for t in tok.subtree)
             for target in targets:
-                region = set(t.i for t in target.subtree) - clause if target.i not in clause else {target.i}
-                region.add(target.i)
+                region = set(t.i for t in target.subtree) - (clause if target.i not in clause else set())
                 for m in mentions:
-                    if m.start in region:
+                    if region & set(range(m.start, m.end)):
                         sign = cue.polarity
                         if any(negates(c) for t in m.span(sent.doc) for c in t.children):
                             sign = -sign
-                        out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text])
+                        out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _conditioned(verb) -> bool:
+    """"X will not V ... until / unless Y": the refusal holds only until a condition is met."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)
+               for c in verb.children)
+
+
+def _instead(tok) -> bool:
+    """"rather than X", "instead of X": X is what is not wanted."""
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is not None and ((tok.lower_ == "than" and prev.lower_ == "rather")
+                                 or (tok.lower_ == "of" and prev.lower_ == "instead"))

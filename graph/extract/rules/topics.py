@@ -23,6 +23,7 @@ class TopicMention:
     start: int  # token indices in the Doc
     end: int
     candidates: tuple[tuple[str, int, str], ...]
+    ref: bool = False  # named by a definite description ("the plan") that refers back
 
     def span(self, doc):
         return doc[self.start:self.end]

@@ -1,0 +1,119 @@
+"""Topics named by a definite description: "the plan", "this proposal", "those assets", "the deal".
+
+News names a proposal once ("a loan plan backed by frozen assets", "a 30-day ceasefire proposal")
+and then refers to it as "the plan" or "the proposal", often in a later sentence. A definite
+noun phrase whose head is a proposal noun, or the head of a topic phrase named before ("frozen
+Russian assets" ... "those assets"), takes the topics of the last such antecedent. A generic
+agreement noun ("the deal", "the pact", "the treaty") with no antecedent takes the document's
+main agreement: the topic most often named with an agreement noun in it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS
+from .topics import OWNED, TopicMention
+
+DEFINITE = {"the", "this", "these", "that", "those", "such"}
+WINDOW = 6  # sentences to look back for an antecedent
+PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
+
+
+def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]:
+    """``mentions`` with definite descriptions resolved: new mentions for "the plan" and the like,
+    an owned-only mention ("the plan", a label shared by proposals) replaced when its antecedent
+    names a topic. ``has_owner(tok)`` says whether a noun names its owner ("Trump's plan")."""
+    named = [m for m in mentions if not m.owned]
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    sent_start = [s.start for s in doc.sents]
+    out, replaced = [], set()
+    main = None
+    for m in mentions:
+        head = doc[m.start]
+        if m.owned and m.end - m.start == 1 and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
+                                                    for c in head.children):
+            replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
+        elif m.owned and head.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("acl", "relcl") for c in head.children):
+            replaced.add(m)  # "..., a proposal rejected by Kyiv": stands for what was said before it
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                                         for c in tok.children):
+            continue
+        own = at.get(tok.i)
+        if own is not None and not own.owned:
+            continue  # names its topic itself
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            continue  # "reflected in the draft text", "included in the treaty": a place, not a topic
+        if has_owner(tok):
+            continue  # "Europe's plan", "the US proposal": the owner decides
+        cands = _antecedent(doc, tok, lemma, named, has_owner, _lower_bound(sent_start, tok.i))
+        if cands is None and lemma in AGREEMENT_NOUNS:
+            main = _main_agreement(doc, named) if main is None else main
+            cands = main or None
+        if not cands:
+            continue
+        if own is not None:
+            replaced.add(own)
+        out.append(TopicMention(tok.i, tok.i + 1, cands, ref=True))
+    return sorted([m for m in mentions if m not in replaced] + out, key=lambda m: m.start)
+
+
+def _lower_bound(sent_start: list[int], i: int) -> int:
+    before = [s for s in sent_start if s <= i]
+    return before[-WINDOW] if len(before) >= WINDOW else 0
+
+
+def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lower: int):
+    """Topics of the nearest antecedent before ``tok``: a topic phrase with the same head ("those
+    assets"), or a proposal noun naming topics in its own phrase ("a ceasefire proposal", "a plan
+    for a truce"). A proposal of an owner and no named topic ends the search (the owner decides)."""
+    proposal = lemma in PROPOSAL_NOUNS or lemma in AGREEMENT_NOUNS
+    for prev in reversed(doc[lower:tok.i]):
+        plemma = prev.lemma_.lower()
+        inside = [m for m in named if m.start <= prev.i < m.end]
+        if inside and plemma == lemma and inside[0].span(doc).root.i == prev.i:
+            return _specific(inside[0].candidates)  # "frozen Russian assets" ... "those assets"
+        if not proposal or not (plemma in PROPOSAL_NOUNS or plemma in AGREEMENT_NOUNS) or inside:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in prev.children) and plemma == lemma:
+            continue  # an earlier "the plan": look further back for what it names
+        sub = {t.i for t in prev.subtree}
+        topics = [m for m in named if m.start in sub and not _under_actor(doc[m.start], prev)]
+        if topics:
+            return _specific(tuple(c for m in topics for c in m.candidates))
+        if has_owner(prev) and plemma == lemma:
+            return None
+    return None
+
+
+def _under_actor(tok, noun) -> bool:
+    """A topic inside a clause of its own with a subject: "a plan that Russia says ends the truce"."""
+    while tok.i != noun.i and tok.head.i != tok.i:
+        if any(c.dep_ == "nsubj" for c in tok.children) and tok.i != noun.i:
+            return True
+        tok = tok.head
+    return False
+
+
+def _specific(cands) -> tuple:
+    seen, out = set(), []
+    for c in cands:
+        if c[2] != OWNED and c[:2] not in seen:
+            seen.add(c[:2])
+            out.append(c)
+    return tuple(out)
+
+
+def _main_agreement(doc, named: list[TopicMention]) -> tuple:
+    """The topic most often named with an agreement noun ("trade agreement", "peace deal")."""
+    counts = Counter()
+    for m in named:
+        if any(t.lemma_.lower() in AGREEMENT_NOUNS for t in m.span(doc)):
+            for c in _specific(m.candidates):
+                counts[c] += 1
+    if not counts:
+        return ()
+    best = max(counts.values())
+    top = [c for c, n in counts.items() if n == best]
+    return tuple(top[:1]) if len(top) == 1 else ()

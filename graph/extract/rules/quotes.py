@@ -1,0 +1,67 @@
+"""Who speaks in a quotation, when the parse does not say it in the same clause.
+
+News quotes run over several sentences and name the speaker once, before or after:
+'"No more delays. The treaty must now apply," Weber said.', 'Weber chimed in: "We will not
+sign."', or a quoted paragraph followed by "Weber said." Every token inside the quotation
+gets that speaker; "I", "we", "our" inside it are the speaker, and a position stated there
+with no holder of its own is the speaker's.
+"""
+from __future__ import annotations
+
+from .lexicon import REPORT_VERBS
+
+WINDOW = 8  # tokens between a quotation and the words that name its speaker
+SPEECH = REPORT_VERBS | {"chime", "quip", "retort", "interject", "continue", "conclude", "ask", "answer"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
+
+
+def quote_speakers(doc, actors) -> dict[int, object]:
+    """Token index -> speaker :class:`~stancegraph.extract.rules.actors.Mention` for the
+    tokens inside quotations whose speaker can be named."""
+    out: dict[int, object] = {}
+    marks = [t.i for t in doc if t.text == '"']
+    for open_i, close_i in zip(marks[::2], marks[1::2]):
+        if close_i - open_i < 2:
+            continue
+        speaker = _after(doc, close_i, actors) or _before(doc, open_i, actors)
+        if speaker is not None:
+            for i in range(open_i + 1, close_i):
+                out[i] = speaker
+    return out
+
+
+def _speaker_of(verb, actors):
+    """The subject of a speech verb, the person before the organisation in "Weber, the envoy"."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            found = [m for t in (c, *(a for a in c.children if a.dep_ == "appos"), *(
+                [c.head] if c.dep_ == "appos" else [])) if (m := actors.mention_at(t))]
+            if found:
+                return next((m for m in found if m.actor.kind == "person"), found[0])
+    return None
+
+
+def _after(doc, close_i: int, actors):
+    """'..., " Weber said.' / '..." said Weber, the rapporteur.' / a next sentence "Weber said."."""
+    end = min(len(doc), close_i + 1 + WINDOW)
+    for tok in doc[close_i + 1:end]:
+        if tok.text == '"':
+            return None  # another quotation starts first
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH:
+            return _speaker_of(tok, actors)
+        if tok.text in (".", "!", "?") and tok.i > close_i + 1 and tok.sent.end - tok.sent.start > WINDOW:
+            return None
+    return None
+
+
+def _before(doc, open_i: int, actors):
+    """'Weber chimed in: "...' / 'Weber said, "...'."""
+    start = max(0, open_i - WINDOW)
+    if open_i == 0 or doc[open_i - 1].text not in (":", ","):
+        return None
+    for tok in reversed(doc[start:open_i]):
+        if tok.text == '"':
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH:
+            return _speaker_of(tok, actors)
+    return None

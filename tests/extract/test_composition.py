@@ -1,0 +1,176 @@
+"""Mechanisms that carry the extractor to news it has never seen (issue 11), on sentences of our own.
+
+Polarity as the product of effects along the path from the holder to the topic phrase, who
+speaks for whom, and topics named by a definite description. Most cases use an invented debate
+(tests/data/codebook-fictional.ttl) so that no rule can lean on the default codebook's words;
+the rest use the default codebook.
+"""
+import pytest
+
+pytestmark = pytest.mark.model
+
+S, O = "support", "oppose"
+
+
+def triples(stances):
+    return {(s.actor_id, s.polarity.value, s.topic) for s in stances}
+
+
+@pytest.fixture(scope="module")
+def fictional():
+    from pathlib import Path
+
+    from stancegraph.codebook import load_codebook
+    from stancegraph.extract.rules import RuleExtractor
+    from stancegraph.types import Document
+
+    ex = RuleExtractor(codebook=load_codebook(Path(__file__).parents[1] / "data" / "codebook-fictional.ttl"))
+    return lambda text: ex.extract_one(Document(id="f", text=text))
+
+
+FICTIONAL = {
+    # polarity: a product of predicate effects
+    "drop-demand-in-exchange": ("Ruritania is ready to drop its demand for EU membership in exchange for trade access.",
+                                {("ruritania", O, "eu_membership"), ("ruritania", S, "trade_access")},
+                                {("ruritania", S, "eu_membership")}),
+    "demand-that-other-abandon": ("Ruritania demanded that Freedonia abandon its bid to join the customs union.",
+                                  {("ruritania", O, "customs_union")}, {("freedonia", O, "customs_union")}),
+    "demand-that-other-give-up": ("Ruritania demands that Freedonia give up its border districts.",
+                                  {("ruritania", S, "border_concession")}, {("ruritania", O, "border_concession")}),
+    "forgo-if-guarantees": ("Weber offered to forgo EU membership if Freedonia grants market access.",
+                            {("weber", O, "eu_membership"), ("weber", S, "trade_access")},
+                            {("freedonia", S, "trade_access")}),
+    "lift-suspension": ("Ruritania decided to lift its suspension of the truce.", {("ruritania", S, "truce")},
+                        {("ruritania", O, "truce")}),
+    "negated-neutral-verb": ("Weber said Freedonia does not use the truce to rearm.", set(),
+                             {("weber", O, "truce"), ("weber", S, "truce")}),
+    # judgements
+    "agreement-on-a-negative-evaluation": ("Weber met Marek Novak in Lisbon. Both leaders agreed that a "
+                                           "short truce would only prolong the fighting.",
+                                           {("weber", O, "truce"), ("marek_novak", O, "truce")},
+                                           {("weber", S, "truce")}),
+    "truce-would-end-the-war": ("Weber said a truce would end the war.", {("weber", S, "truce")}, set()),
+    "called-unacceptable": ("Freedonia called the trade treaty unacceptable.", {("freedonia", O, "trade_treaty")},
+                            {("freedonia", S, "trade_treaty")}),
+    "described-as-a-trap": ("Ruritania described the truce as a trap.", {("ruritania", O, "truce")}, set()),
+    "would-be-a-key-condition": ("Weber said a withdrawal would be a key condition.", {("weber", S, "withdrawal")},
+                                 set()),
+    "lacks": ("Weber said the trade treaty lacks safeguards.", {("weber", O, "trade_treaty")}, set()),
+    # conditions
+    "not-until": ("Ruritania will not consider talks until Freedonia withdraws its troops.",
+                  {("ruritania", S, "withdrawal")}, {("ruritania", O, "talks"), ("freedonia", S, "withdrawal")}),
+    "only-after": ("Talks should begin only after a truce, Weber said.", {("weber", S, "truce")}, set()),
+    "if-clause-subject-takes-no-position": ("Weber is open to talks if Freedonia accepts a truce.",
+                                            {("weber", S, "talks"), ("weber", S, "truce")},
+                                            {("freedonia", S, "truce")}),
+    # holders
+    "coordinated-agents-in-by-phrase": ("A pause in the fighting proposed by Ruritania and Freedonia was welcomed.",
+                                        {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
+    "institution-speaks-for-its-state": ("Freedonia's UN mission rejected the truce.", {("freedonia", O, "truce")},
+                                         set()),
+    "ministry-by-demonym": ("The Ruritanian foreign ministry welcomed the trade treaty.",
+                            {("ruritania", S, "trade_treaty")}, set()),
+    "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),
+    "countries-like": ("Countries like Ruritania and Freedonia backed the truce.",
+                       {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
+    "opponents-of": ("Ruritania and Freedonia are the most vocal opponents of the trade treaty.",
+                     {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}, set()),
+    "proponent-of": ("Weber is a big proponent of the trade treaty.", {("weber", S, "trade_treaty")}, set()),
+    "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
+                                {("ruritania", S, "frozen_assets")}),
+    # a report says a position only when something on the way does
+    "neutral-report": ('"There are many clauses in the trade treaty," Weber said.', set(),
+                       {("weber", S, "trade_treaty")}),
+    "rather-than": ("Weber said the talks should focus on market access rather than a truce.",
+                    {("weber", S, "trade_access"), ("weber", O, "truce")}, {("weber", S, "truce")}),
+    "fight-back-against": ("Ruritania will fight back against any truce.", {("ruritania", O, "truce")},
+                           {("ruritania", S, "truce")}),
+    "inability": ("Freedonia stated its inability to support the trade treaty.", {("freedonia", O, "trade_treaty")},
+                  set()),
+    "newspaper-reports-no-position": ("The talks ended without a truce on Monday, writes the Coastal Herald.", set(),
+                                      {("coastal_herald", O, "truce")}),
+    "speaker-keeps-the-other-side": ("Weber met Freedonia's envoy. Weber said the two sides had agreed to a truce.",
+                                     {("weber", S, "truce")}, {("ruritania", S, "truce")}),
+    "name-cut-by-an-alias": ("The Council of Ruritania and Freedonia backed the truce.",
+                             {("council_of_ruritania", S, "truce"), ("freedonia", S, "truce")},
+                             {("ruritania", S, "truce")}),
+    "place-is-no-topic": ("The trade agreement was signed. Weber said her proposals were not reflected in the deal.",
+                          set(), {("weber", O, "trade_treaty"), ("weber", S, "trade_treaty")}),
+    "generic-appositive-rejected-by": ("Ruritania proposed a truce, a proposal swiftly rejected by Freedonia.",
+                                       {("ruritania", S, "truce"), ("freedonia", O, "truce")}, set()),
+    "short-name-after-full-name": ("Prime Minister Marek Novak spoke on Monday. Novak rejected the trade treaty.",
+                                   {("marek_novak", O, "trade_treaty")}, {("novak", O, "trade_treaty")}),
+    "speaker-voices-own-sides-position": ("Weber reiterated Ruritania's opposition to the trade treaty.",
+                                          {("weber", O, "trade_treaty")}, {("ruritania", O, "trade_treaty")}),
+    "anti-coalition-members": ("An anti-truce coalition that already includes Ruritania and Freedonia met on Monday.",
+                               {("ruritania", O, "truce"), ("freedonia", O, "truce")}, {("ruritania", S, "truce")}),
+    "pro-camp-leader": ("Weber leads the pro-truce camp.", {("weber", S, "truce")}, set()),
+    "critics-in": ("The trade treaty faces critics in Ruritania and Freedonia.",
+                   {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}, set()),
+    "faces-opposition-from": ("The trade treaty faces opposition from Freedonia.", {("freedonia", O, "trade_treaty")},
+                              set()),
+    "expects-ratification": ("Weber expects the trade treaty to be ratified soon.", {("weber", S, "trade_treaty")},
+                             set()),
+    "bloc-members-in-brackets": ("A bloc of countries (Ruritania, Freedonia, etc.) opposed to any truce met.",
+                                 {("ruritania", O, "truce"), ("freedonia", O, "truce")}, set()),
+    "such-as-which": ("Parties such as Ruritania and Freedonia, which advocate for a truce, met.",
+                      {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
+    "the-bloc-named-before": ("The Coastal League met on Monday. The bloc has consistently opposed any truce.",
+                              {("coastal_league", O, "truce")}, set()),
+    "qualified-as": ("Freedonia qualified the trade treaty as unacceptable.", {("freedonia", O, "trade_treaty")},
+                     {("freedonia", S, "trade_treaty")}),
+    # the speaker outside the sentence
+    "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
+                                          {("weber", S, "trade_treaty")}, set()),
+    "chimed-in-colon": ('Weber chimed in: "We will never sign the trade treaty."', {("weber", O, "trade_treaty")},
+                        set()),
+    "quoted-paragraph-then-said": ('"We reject the truce. It only rewards aggression."\nWeber said so on Monday.',
+                                   {("weber", O, "truce")}, set()),
+    "appositive-speaker": ('"We want a truce now," Weber, the envoy of Ruritania, told reporters.', {("weber", S, "truce")},
+                           set()),
+    # topics named by a definite description
+    "the-plan-across-sentences": ("Ruritania proposed a loan plan backed by frozen assets. Freedonia opposed the plan.",
+                                  {("freedonia", O, "frozen_assets")}, set()),
+    "this-proposal": ("Ruritania put forward a truce proposal on Monday. Freedonia welcomed this proposal.",
+                      {("freedonia", S, "truce")}, set()),
+    "those-assets": ("The frozen assets are held in Freedonia. Ruritania wants to seize those assets.",
+                     {("ruritania", S, "frozen_assets")}, set()),
+    "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
+                                       {("weber", O, "trade_treaty")}, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FICTIONAL))
+def test_fictional(name, fictional):
+    text, expected, forbidden = FICTIONAL[name]
+    got = triples(fictional(text))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not (forbidden & got), f"wrongly extracted {forbidden & got}"
+
+
+DEFAULT = {
+    "unknown-actors-keep-their-ids": ("The European Commission proposed a loan backed by frozen Russian assets. "
+                                      "Belgium opposed the plan.",
+                                      {("europe", S, "frozen_assets"), ("belgium", O, "frozen_assets")},
+                                      {("russia", S, "frozen_assets")}),
+    "ceasefire-proposal-is-no-peace-plan": ("Ukraine agreed to a 30-day ceasefire proposal.",
+                                            {("ukraine", S, "ceasefire")}, {("ukraine", S, "ukraine_peace_plan")}),
+    "the-proposal-is-the-last-named": ("Washington presented a proposal for a ceasefire. European leaders "
+                                       "welcomed the proposal.", {("europe", S, "ceasefire")},
+                                      {("europe", S, "european_peace_plan")}),
+    "deal-spearheaded-by": ("Kyiv backed a ceasefire deal spearheaded by Trump.",
+                            {("ukraine", S, "ceasefire"), ("trump", S, "ceasefire")}, set()),
+    "suggested-might-need": ("Trump suggested Ukraine might need to cede territory.",
+                             {("trump", S, "territorial_concessions")}, {("ukraine", S, "territorial_concessions")}),
+    "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
+                                     "Kyiv is seeking security guarantees.",
+                                     {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFAULT))
+def test_default_codebook(name, stances_of):
+    text, expected, forbidden = DEFAULT[name]
+    got = triples(stances_of(text))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not (forbidden & got), f"wrongly extracted {forbidden & got}"
