@@ -59,7 +59,7 @@ def locate(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(]?[A-Z0-9])|\n""")
+_BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(]?[^\sa-z])|\n""")  # not before lower case
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Prof|No|vs))\.$")
 
 

@@ -174,7 +174,10 @@ function render() {
 }
 
 function csvOf(data) {
-  const quote = (s) => /[",\\r\\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  // a text a spreadsheet would take for a formula gets a leading ' (as stancegraph.csvio does)
+  const safe = (s) => { const bare = s.replace(/^'+/, "");
+    return /^[=+\\-@\\t\\r]/.test(bare) && !/^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$/.test(bare) ? "'" + s : s; };
+  const quote = (raw) => { const s = safe(raw); return /[",\\r\\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
   const vars = data.head.vars;
   return [vars.map(quote).join(","), ...data.results.bindings.map(b => vars.map(v => quote(cellText(b[v]))).join(","))]
     .join("\\r\\n") + "\\r\\n";

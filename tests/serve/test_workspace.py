@@ -119,3 +119,17 @@ def test_hostile_results_stay_text(browser, server):
     assert seen["rows"][0][0][0] == "<img src=x onerror=\"document.title='pwned'\">"
     assert browser.eval('document.querySelectorAll("#out img").length') == 0
     assert browser.eval("document.title") == title
+
+
+@pytest.mark.browser
+def test_the_csv_download_is_safe_in_a_spreadsheet(browser, server):
+    browser.goto(server.url)
+    browser.wait('document.body.dataset.ready === "true"')
+    browser.eval('window.stancegraphPage.editor.setValue(' + json.dumps(
+        'SELECT ?a ?b ?c ?d WHERE { BIND("=SUM(1+1)" AS ?a) BIND("@cmd" AS ?b) BIND("-0.5" AS ?c) '
+        'BIND("plain" AS ?d) }') + ')')
+    browser.eval('document.getElementById("run").click()')
+    browser.wait(RESULTS)
+    [head, row] = list(csv.reader(io.StringIO(browser.eval("window.stancegraphPage.csv()"))))
+    from stancegraph.csvio import escape_cell
+    assert row == ["'=SUM(1+1)", "'@cmd", "-0.5", "plain"] == [escape_cell(v) for v in ("=SUM(1+1)", "@cmd", "-0.5", "plain")]

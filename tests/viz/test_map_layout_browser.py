@@ -70,7 +70,8 @@ def test_no_label_covers_a_node_or_a_label_at_seed_scale(browser, seeds_build, t
     with StanceStore.read_only(seeds_build.store) as store:
         page = write_view(store, view, tmp_path / f"{view}.html", layout=layout)
     geometry = drawn_geometry(browser, page)
-    assert len(geometry) >= 10  # seed scale: a few dozen actors and topics
+    # seed scale: a few dozen actors and topics; the one-mode views draw actors only (about ten)
+    assert len(geometry) >= (10 if view in ("stances", "affiliation") else 6)
     assert collisions(geometry) == []
 
 
