@@ -31,19 +31,27 @@ def holds_store(path: str | Path) -> bool:
     return (path / "CURRENT").is_file() and any(path.glob("OPTIONS-*"))
 
 
-def store_to_read(spec: str | Path) -> str | Path:
-    """The store a reading command opens for ``spec``: a SPARQL server as given, a store folder,
-    or the store inside a build's output folder.
-
-    Raises ``StoreError`` (one line naming the folder) when there is no store there.
-    """
+def existing_store(spec: str | Path) -> str | Path | None:
+    """The store ``spec`` names if there is one: a SPARQL server as given, a store folder, or the
+    store inside a build's output folder; else ``None``."""
     if is_remote(spec):
         return str(spec)
     path = Path(spec)
-    if holds_store(path):
-        return path
-    if holds_store(path / STORE_SUBFOLDER):
-        return path / STORE_SUBFOLDER
+    for candidate in (path, path / STORE_SUBFOLDER):
+        if holds_store(candidate):
+            return candidate
+    return None
+
+
+def store_to_read(spec: str | Path) -> str | Path:
+    """The store a reading command opens for ``spec`` (:func:`existing_store`).
+
+    Raises ``StoreError`` (one line naming the folder) when there is no store there.
+    """
+    found = existing_store(spec)
+    if found is not None:
+        return found
+    path = Path(spec)
     if not path.exists():
         raise StoreError(f"{path}: no such folder; make a store with 'stancegraph build' (or 'load') first")
     if not path.is_dir():
@@ -53,18 +61,15 @@ def store_to_read(spec: str | Path) -> str | Path:
 
 
 def store_to_write(spec: str | Path) -> str | Path:
-    """The store a command that may make one writes to: as :func:`store_to_read`, or a new
-    store in a folder that does not exist yet or is empty.
+    """The store a command that may make one writes to: an existing one (:func:`existing_store`),
+    or a new store in a folder that does not exist yet or is empty.
 
     Raises ``StoreError`` for a file, or a folder with other things in it.
     """
-    if is_remote(spec):
-        return str(spec)
+    found = existing_store(spec)
+    if found is not None:
+        return found
     path = Path(spec)
-    if holds_store(path):
-        return path
-    if holds_store(path / STORE_SUBFOLDER):
-        return path / STORE_SUBFOLDER
     if not path.exists() or (path.is_dir() and not any(path.iterdir())):
         return path
     if not path.is_dir():
