@@ -20,7 +20,6 @@ applies as one transaction.
 from __future__ import annotations
 
 import logging
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,6 +32,7 @@ from rdflib import Dataset
 from ..errors import QueryError, StoreError
 from .backend import Backend
 from .folders import is_remote  # noqa: F401  (part of this module's API)
+from .sparql_text import declared_prefixes, insert_values
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,6 @@ _RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON
                    "text/tab-separated-values": ox.QueryResultsFormat.TSV}
 _GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
                   "text/plain": ox.RdfFormat.N_TRIPLES}
-_NOISE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*', re.S)
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 
 
 
@@ -167,21 +163,16 @@ class _BadRequest(StoreError):
 
 
 def with_values(text: str, bindings: Mapping[str, object]) -> str:
-    """``text`` with ``VALUES (?a ?b) { (x y) }`` right after the opening brace of its WHERE
-    clause, or of its first group without one (comments, strings and IRIs skipped when looking
-    for it), so filters of that group see them; ``bindings`` are pyoxigraph terms by bare name,
-    written by pyoxigraph, so each value is one term, never query text."""
-    names = " ".join("?" + str(ox.Variable(name)).lstrip("?") for name in bindings)
-    block = f" VALUES ({names}) {{ ({' '.join(str(v) for v in bindings.values())}) }} "
-    blanked = _NOISE.sub(lambda m: " " * len(m.group()), text)
-    found = _WHERE.search(blanked) or re.search(r"\{", blanked)
-    if found is None:
-        raise QueryError("query failed: no group pattern to bind parameters in")
-    return text[: found.end()] + block + text[found.end():]
+    """``text`` with ``VALUES (?a ?b) { (x y) }`` first in its WHERE group
+    (:func:`stancegraph.rdf.sparql_text.insert_values`), so filters of that group see them;
+    ``bindings`` are pyoxigraph terms by bare name, written by pyoxigraph, so each value is one
+    term, never query text."""
+    names = ["?" + str(ox.Variable(name)).lstrip("?") for name in bindings]
+    return insert_values(text, names, [str(v) for v in bindings.values()])
 
 
 def with_prefixes(text: str, prefixes: Mapping[str, str]) -> str:
     """``text`` with a ``PREFIX`` declaration for each of ``prefixes`` it does not declare itself."""
-    declared = {m.group(1) or "" for m in _DECLARED.finditer(_NOISE.sub(lambda m: " " * len(m.group()), text))}
+    declared = declared_prefixes(text)
     prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
     return prologue + text
