@@ -47,20 +47,18 @@ def viz(
     from ..viz.views import write_view
 
     store = store_to_read(store)  # refused before anything is written
+    options = {"normalization": normalization, "title": title, "candidates": candidates}
+    if view != "matrix":
+        options["layout"] = layout
     if output is not None and str(output) == STDOUT:  # one page, no document views beside it
         import sys
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp, StanceStore.open(store) as st:
-            options = {} if view == "matrix" else {"layout": layout}
-            path = write_view(st, view, Path(tmp) / f"{view}.html", normalization=normalization, title=title,
-                              candidates=candidates, **options)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+            sys.stdout.write(write_view(st, view, Path(tmp) / f"{view}.html", **options).read_text(encoding="utf-8"))
         return
     output = output or Path("out") / f"{view}.html"
     output.parent.mkdir(parents=True, exist_ok=True)
     with StanceStore.open(store) as st:
-        options = {} if view == "matrix" else {"layout": layout}
-        path = write_view(st, view, output, normalization=normalization, title=title, candidates=candidates,
-                          documents=output.parent / "docs" if documents else None, **options)
+        path = write_view(st, view, output, documents=output.parent / "docs" if documents else None, **options)
     typer.echo(f"wrote {path}")
