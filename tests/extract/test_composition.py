@@ -128,6 +128,17 @@ FICTIONAL = {
                                    {("weber", O, "truce")}, set()),
     "appositive-speaker": ('"We want a truce now," Weber, the envoy of Ruritania, told reporters.', {("weber", S, "truce")},
                            set()),
+    "summary-noun-after-comma": ("The draft asks Freedonia to give up its border districts, terms flatly rejected "
+                                 "by Freedonia.", {("freedonia", O, "border_concession")},
+                                 {("freedonia", S, "border_concession")}),
+    # an objection to what the main clause does
+    "despite-objections": ("Despite Freedonia's objections, the council pressed ahead with the trade treaty.",
+                           {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
+    "after-protests-from": ("After protests from Ruritania, the ministers shelved the use of frozen assets.",
+                            {("ruritania", O, "frozen_assets")}, set()),
+    "objection-with-its-own-object": ("Despite Weber's objections to the talks, the council signed the trade treaty.",
+                                      set(), {("weber", O, "trade_treaty")}),
+    "title-case-topic": ("Ruritania rejects the Coastal Trade Treaty.", {("ruritania", O, "trade_treaty")}, set()),
     # topics named by a definite description
     "the-plan-across-sentences": ("Ruritania proposed a loan plan backed by frozen assets. Freedonia opposed the plan.",
                                   {("freedonia", O, "frozen_assets")}, set()),

@@ -58,6 +58,7 @@ OPPOSE_NOUNS = {
     "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",
     "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
+    "protest", "complaint",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
 SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
@@ -127,6 +128,7 @@ TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite"
 REASON_MARKERS = {"as", "because", "since"}
 # Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
 CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
+IN_SPITE_PREPS = {"despite", "notwithstanding", "over", "after"}  # "despite X's objections, ..."
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",
           "seemingly", "purportedly", "reported", "would", "probably"}

@@ -487,17 +487,22 @@ class SentenceReader:
                 # generic noun stands for what was said before it
                 holders = self.holders(cue)
                 ante = tok.head
-                generic = ante.dep_ in ("appos", "npadvmod") and ante.lemma_.lower() in (
-                    GENERIC_ANTECEDENTS | L.PROPOSAL_NOUNS)
+                generic = ante.lemma_.lower() in GENERIC_ANTECEDENTS | L.PROPOSAL_NOUNS and (
+                    ante.dep_ in ("appos", "npadvmod") or _summary_conj(ante))
                 if tok.dep_ == "acl" and not generic:
                     continue
                 targets = [ante.head if generic else ante]
+            elif objection := _in_spite(tok, cue):
+                # "Despite Belgium's objections, the EU pressed ahead with the loan": the objection
+                # is to what the main clause does
+                holders = self._noun_holders(tok)
+                targets = [objection]
             else:
                 continue
             targets = [t.head.head if t.lower_ in RELATIVE and t.head.dep_ == "relcl" else t for t in targets]
             if not holders or not targets:
                 continue
-            clause = set(t.i for t in tok.subtree)
+            clause = set(t.i for t in (tok.head if tok.dep_ == "pobj" else tok).subtree)
             for target in targets:
                 region = set(t.i for t in target.subtree) - (clause if target.i not in clause else set())
                 for m in mentions:
@@ -507,6 +512,32 @@ class SentenceReader:
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _summary_conj(noun) -> bool:
+    """"The plan would require Kyiv to cede land, conditions rejected by Ukraine": a summarising
+    noun after a comma or dash that the parser hung on the clause as a conjunct or second object."""
+    head = noun.head
+    if noun.dep_ not in ("conj", "dobj") or head.pos_ not in ("VERB", "AUX") or noun.i == 0:
+        return False
+    if not noun.doc[noun.i - 1].is_punct or any(c.dep_ == "cc" for c in head.children):
+        return False
+    # a second object after the first one's clause: "asks X to give up Y, terms rejected by X"
+    return noun.dep_ == "conj" or any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < noun.i for c in head.children)
+
+
+def _in_spite(noun, cue):
+    """The clause an objection stands against: "despite / over / after X's objections, <clause>";
+    ``None`` when the noun is no objection in such a phrase or names its own object."""
+    prep = noun.head
+    if cue.kind != "noun" or cue.polarity > 0 or noun.dep_ != "pobj" or prep.lower_ not in L.IN_SPITE_PREPS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "against", "on") for c in noun.children):
+        return None  # "despite objections to the loan": the object is named
+    clause = prep.head
+    if clause.pos_ not in ("VERB", "AUX") or any(negates(c) for c in clause.children):
+        return None
+    return clause
 
 
 def _conditioned(verb) -> bool:

@@ -63,7 +63,11 @@ class TopicMatcher:
             if upper or punct:
                 pattern.append({"LOWER": text.lower()})
             else:
-                pattern.append({"LEMMA": {"IN": sorted({lemma, text.lower()})}})
+                # a headline's Title Case word is a proper noun whose lemma keeps its case and
+                # inflection ("Security Guarantees"): match those forms too
+                forms = {lemma, text.lower()}
+                forms |= {f[:1].upper() + f[1:] for f in forms} | {f.upper() for f in forms}
+                pattern.append({"LEMMA": {"IN": sorted(forms)}})
         # a label must not start or end in the gap: strip a label made only of punctuation
         return pattern if any(not t[2] for t in tokens) else None
 
