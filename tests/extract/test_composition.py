@@ -76,6 +76,10 @@ FICTIONAL = {
     "opponents-of": ("Ruritania and Freedonia are the most vocal opponents of the trade treaty.",
                      {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}, set()),
     "proponent-of": ("Weber is a big proponent of the trade treaty.", {("weber", S, "trade_treaty")}, set()),
+    "list-hung-in-apposition": ("Ruritania, Coastal League members, Freedonia and Weber reject that the trade treaty "
+                                "can be approved.",
+                                {("ruritania", O, "trade_treaty"), ("coastal_league", O, "trade_treaty"),
+                                 ("freedonia", O, "trade_treaty"), ("weber", O, "trade_treaty")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -180,7 +180,7 @@ class SentenceReader:
                 found = [self.actors.owner_of(t)]
             named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
                 found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
-            found += [self.actors.mention_at(c) for x in {t, *named} for c in x.conjuncts if c.i > t.i]
+            found += [self.actors.mention_at(c) for x in {t, *named} for c in _listed(x) if c.i > t.i]
             for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
@@ -512,6 +512,20 @@ class SentenceReader:
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _listed(tok) -> list:
+    """The items listed with ``tok``: its conjuncts, and the names the parser hung on it in
+    apposition ("Brazil, Saudi Arabia, several Gulf countries, China and India": "Arabia" and
+    "countries" in apposition, "China" and "India" their conjuncts). An apposition that is a
+    singular common noun describes the name ("Weber, the envoy"), and is no item of a list."""
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" or (c.dep_ == "appos" and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS"))):
+                out.append(c)
+                todo.append(c)
+    return out
 
 
 def _summary_conj(noun) -> bool:
