@@ -141,7 +141,7 @@ ROLE_NOUNS = {
     "leadership", "parliament", "politician", "senator", "ambassador", "adviser", "advisor", "aide", "team",
     "camp", "counterpart", "military", "command", "state", "people", "public", "source", "power", "bloc",
     "chief", "head", "secretary", "mission", "ministry", "embassy", "office", "cabinet", "council",
-    "presidency", "agency", "service",
+    "presidency", "agency", "service", "delegate",
 }
 # Nouns for those who stand beside (or against) an actor, not for it: "Ukraine's allies".
 RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",

@@ -23,6 +23,8 @@ from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, h
 from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
+PLURAL_PRONOUNS = {"they", "them"}
+CO_HOLDING_VERBS = {"back", "join", "support", "accompany", "second", "echo", "flank"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
@@ -181,10 +183,36 @@ class SentenceReader:
             named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
                 found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
             found += [self.actors.mention_at(c) for x in {t, *named} for c in _listed(x) if c.i > t.i]
+            if found[0] is not None:  # "Saudi Arabia, backed by Iran and India, ...": the backers side with it
+                found += [self.actors.mention_at(c) for x in {t, *named} for c in _co_holders(x)]
+            elif t.lower_ in PLURAL_PRONOUNS:  # "A, backed by B and C, took the floor. They rejected ..."
+                found = self._listed_before(t)
             for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
         return out
+
+    def _listed_before(self, pronoun) -> list:
+        """"They" after a sentence whose subject lists several actors: all of them."""
+        sent = pronoun.sent
+        prev = pronoun.doc[sent.start - 1].sent if sent.start else None
+        for s in (sent, prev):
+            if s is None:
+                continue
+            subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i
+                        and t.lower_ not in PLURAL_PRONOUNS]
+            if not subjects:
+                continue
+            subj = subjects[0] if s is prev else subjects[-1]
+            head = self.actors.mention_at(subj)
+            if head is None:
+                return []
+            items = [head, *(self.actors.mention_at(c) for c in (*_listed(subj), *_co_holders(subj)))]
+            items = [m for m in items if m is not None]
+            if len({m.actor.id for m in items}) < 2:
+                return []
+            return [Mention(m.actor, pronoun.text, pronoun.i, pronoun.i + 1, resolved=True) for m in items]
+        return []
 
     # --- pass 1: from a topic mention up ------------------------------------------------
     def from_mention(self, mention: TopicMention, doc, mention_at=None) -> list[Found]:
@@ -525,6 +553,23 @@ def _listed(tok) -> list:
             if c.dep_ == "conj" or (c.dep_ == "appos" and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS"))):
                 out.append(c)
                 todo.append(c)
+    return out
+
+
+def _co_holders(tok) -> list:
+    """Who is named as standing with ``tok``: "A, backed by B and C", "A, joined by B", "A, along
+    with B" -- each with the conjuncts listed after it."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in CO_HOLDING_VERBS:
+            heads = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("along", "together"):
+            heads = [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "with" and tok.doc[c.i - 1].lower_ in ("along", "together"):
+            heads = [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        out += [x for h in heads for x in (h, *_listed(h))]
     return out
 
 
