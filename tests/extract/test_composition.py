@@ -89,6 +89,10 @@ FICTIONAL = {
                                     {("ruritania", O, "truce"), ("freedonia", O, "truce")}, set()),
     "delegates-from": ("Delegates from Ruritania, Freedonia and the Coastal League called for a truce.",
                        {("ruritania", S, "truce"), ("freedonia", S, "truce"), ("coastal_league", S, "truce")}, set()),
+    "relative-clause-without-pronoun": ("The talks turned to a truce Freedonia had pitched.",
+                                        {("freedonia", S, "truce")}, set()),
+    "relative-clause-object-pronoun": ("The truce that Ruritania rejected was discussed.",
+                                       {("ruritania", O, "truce")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does
@@ -186,6 +190,8 @@ DEFAULT = {
                             {("ukraine", S, "ceasefire"), ("trump", S, "ceasefire")}, set()),
     "suggested-might-need": ("Trump suggested Ukraine might need to cede territory.",
                              {("trump", S, "territorial_concessions")}, {("ukraine", S, "territorial_concessions")}),
+    "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
+                                 {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

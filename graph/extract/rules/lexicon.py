@@ -15,7 +15,7 @@ SUPPORT_VERBS = {
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
     "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
-    "suggest", "sponsor", "engineer",
+    "suggest", "sponsor", "engineer", "pitch", "greenlight", "greenlit", "ratify", "unveil",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",

@@ -271,12 +271,23 @@ class SentenceReader:
                 L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):
             nouns.append(root.head)
         for clause in (c for t in nouns for c in t.children):
-            if clause.dep_ in ("acl", "relcl"):
-                cue = cue_of(clause)
-                agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                holders = self._mentions(agents) if cue and cue.kind in ("verb", "report") else []
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for verb in (clause, *(c for c in clause.conjuncts if c.pos_ == "VERB")):
+                cue = cue_of(verb)
+                if not cue or cue.kind not in ("verb", "report"):
+                    continue
+                agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                if not agents and clause.dep_ == "relcl" and not any(
+                        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in RELATIVE)
+                        for c in verb.children):
+                    # "a ceasefire (that) the US had pitched": the noun is the relative clause's object
+                    agents = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+                holders = self._mentions(agents)
                 if holders:
-                    out.append(Link(clause, cue, holders, cue.polarity, is_hedged(clause), [clause.text], False))
+                    negated = any(negates(c) for c in verb.children)
+                    out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity,
+                                    is_hedged(verb), [verb.text], False))
         return out
 
     def _chain(self, tok, inside: set[int], sign: int, mention_at: dict, marked: bool = True

@@ -73,7 +73,12 @@ class TopicMatcher:
 
     def __call__(self, doc) -> list[TopicMention]:
         by_span: dict[tuple[int, int], set] = {}
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        spans = [(start, end) for _, start, end in matches]
+        for match_id, start, end in matches:
+            last = doc[end - 1]
+            if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
+                continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
             tid, sign, kind = doc.vocab.strings[match_id].split("|")
             by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
         # longest first; a shorter span inside a kept one is dropped
