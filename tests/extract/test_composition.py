@@ -136,6 +136,12 @@ FICTIONAL = {
                               {("coastal_league", O, "truce")}, set()),
     "qualified-as": ("Freedonia qualified the trade treaty as unacceptable.", {("freedonia", O, "trade_treaty")},
                      {("freedonia", S, "trade_treaty")}),
+    "cause-is-no-object": ("Weber said Ruritania has lost billions due to the trade treaty.", set(),
+                           {("weber", O, "trade_treaty"), ("weber", S, "trade_treaty")}),
+    "negated-condition-says-nothing": ("Weber called for new tariffs if Freedonia does not agree to a truce.", set(),
+                                       {("weber", O, "truce"), ("weber", S, "truce")}),
+    "this-proposal-is-what-was-suggested": ("Freedonia suggested a truce on Monday. Ruritania rejected this proposal.",
+                                            {("freedonia", S, "truce"), ("ruritania", O, "truce")}, set()),
     # the speaker outside the sentence
     "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
                                           {("weber", S, "trade_treaty")}, set()),

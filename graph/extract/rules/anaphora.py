@@ -15,6 +15,7 @@ from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS
 from .topics import OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
+PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil"}
 WINDOW = 6  # sentences to look back for an antecedent
 PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
 
@@ -74,6 +75,8 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
         inside = [m for m in named if m.start <= prev.i < m.end]
         if inside and plemma == lemma and inside[0].span(doc).root.i == prev.i:
             return _specific(inside[0].candidates)  # "frozen Russian assets" ... "those assets"
+        if proposal and inside and lemma in PROPOSAL_NOUNS and _proposed(inside[0].span(doc).root):
+            return _specific(inside[0].candidates)  # "The US suggested a truce ... Kyiv accepts this proposal"
         if not proposal or not (plemma in PROPOSAL_NOUNS or plemma in AGREEMENT_NOUNS) or inside:
             continue
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in prev.children) and plemma == lemma:
@@ -85,6 +88,11 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
         if has_owner(prev) and plemma == lemma:
             return None
     return None
+
+
+def _proposed(root) -> bool:
+    """A topic phrase that is what someone proposed: the object of "propose", "suggest", "offer"."""
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PROPOSING_VERBS
 
 
 def _under_actor(tok, noun) -> bool:

@@ -331,11 +331,15 @@ class SentenceReader:
                 # "... before a truce can take effect", "as the US has not approved ...": a time or a
                 # reason, not the position of whoever governs the clause
                 return chain if any(link.holders for link in chain) else None
-            elif tok.dep_ == "prep" and tok.lower_ in L.CIRCUMSTANCE_PREPS:
+            elif (tok.dep_ == "prep" and tok.lower_ in L.CIRCUMSTANCE_PREPS) or _cause(tok):
                 # "a force deployed after a ceasefire": a circumstance, unless someone's position
                 # was found inside it ("despite calls from Washington for a swift deal")
                 return chain if any(link.holders for link in chain) else None
             if condition:
+                if marks & {"if", "unless"} and any(negates(c) for c in child.children):
+                    # "sanctions if Russia does not agree to a truce": a threat or a reward -- which
+                    # way the holder leans is not said
+                    return None
                 # "... if the US and Europe provide guarantees": who must act in a condition takes
                 # no position there; the condition is what the holder above it wants
                 frozen, chain = True, [link for link in chain if not link.holders]
@@ -608,6 +612,14 @@ def _in_spite(noun, cue):
     if clause.pos_ not in ("VERB", "AUX") or any(negates(c) for c in clause.children):
         return None
     return clause
+
+
+def _cause(tok) -> bool:
+    """"lost billions due to the sanctions", "because of the truce": a cause, not a position."""
+    if tok.lower_ == "to" and tok.head.lower_ in ("due", "owing", "thanks"):
+        return True
+    return tok.lower_ == "of" and tok.head.lower_ in ("because",) or (
+        tok.dep_ == "prep" and tok.lower_ in ("due", "owing", "thanks") and any(c.lower_ == "to" for c in tok.children))
 
 
 def _conditioned(verb) -> bool:
