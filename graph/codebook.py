@@ -53,6 +53,7 @@ class Topic:
     owned_labels: tuple[str, ...] = ()  # generic phrases that count only with an owner ("plan")
     proposed_by: str | None = None  # actor id whose proposal this topic is
     performed_by: str | None = None  # actor id whose action this topic is ("withdraw troops": Russia)
+    meeting_of: tuple[str, ...] = ()  # actor ids whose meeting this topic is ("X ready to meet Y")
 
 
 def _canonical(value):
@@ -180,6 +181,7 @@ def _parse(path) -> Codebook:
             owned_labels=lits(s, sg.ownedLabel),
             proposed_by=ids_by_iri.get(proposer) if proposer is not None else None,
             performed_by=ids_by_iri.get(agent) if agent is not None else None,
+            meeting_of=tuple(sorted(ids_by_iri[o] for o in g.objects(s, sg.meetingOf) if o in ids_by_iri)),
         )
     if not book.topics:
         raise CodebookError(f"{path}: codebook has no topics (skos:Concept with skos:notation)")

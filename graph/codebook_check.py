@@ -8,7 +8,7 @@ parsed graph, with the line of the source where the term stands:
 * Turtle that does not parse (its line, what the parser expected, and the line's text);
 * terms in the ``sg:`` namespace that the ontology does not define (classes and properties),
   with the nearest defined term;
-* ``sg:memberOf``, ``sg:proposedBy`` and ``sg:performedBy`` that point at no actor of the codebook;
+* ``sg:memberOf``, ``sg:proposedBy``, ``sg:performedBy`` and ``sg:meetingOf`` that point at no actor of the codebook;
 * topics (``skos:Concept``) without ``skos:prefLabel`` or ``skos:notation``, and two topics with one notation;
 * subjects that carry actor properties but none of the actor classes;
 * ``sg:gender`` other than ``"male"`` or ``"female"``;
@@ -27,7 +27,7 @@ SG = "https://w3id.org/stancegraph/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ACTOR_CLASSES = ("State", "Person", "Group", "Organization")
 ACTOR_PROPERTIES = ("demonym", "gender", "memberOf")
-REFERENCES = ("memberOf", "proposedBy", "performedBy")
+REFERENCES = ("memberOf", "proposedBy", "performedBy", "meetingOf")
 
 
 @dataclass(frozen=True, order=True)

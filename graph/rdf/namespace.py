@@ -35,6 +35,7 @@ class SG(DefinedNamespace):
     decisionOn: URIRef  # The stance a decision is about (for an added stance, the stance added).
     holder: URIRef  # The actor who holds the stance.
     inDocument: URIRef  # The article whose text contains the evidence span.
+    meetingOf: URIRef  # An actor whose meeting the topic is (a summit of two leaders), one value per party: 'X is ready to meet Y', 'talks with Y', 'the two leaders to meet' evoke the topic when the parties named are its parties.
     memberOf: URIRef  # The state, organisation or group an actor belongs to or speaks for.
     performedBy: URIRef  # The actor whose action the topic is (Russia for a withdrawal of Russian troops): a phrase naming the action done by someone else does not evoke the topic.
     polarity: URIRef  # Whether the holder supports or opposes the topic.

@@ -142,6 +142,14 @@ FICTIONAL = {
                                        {("weber", O, "truce"), ("weber", S, "truce")}),
     "this-proposal-is-what-was-suggested": ("Freedonia suggested a truce on Monday. Ruritania rejected this proposal.",
                                             {("freedonia", S, "truce"), ("ruritania", O, "truce")}, set()),
+    # a meeting of the parties a codebook names (sg:meetingOf)
+    "ready-to-meet": ("Weber said she is ready to meet Kowal in Lisbon.", {("weber", S, "summit")}, set()),
+    "urged-to-meet": ("Ruritania urged Kowal to meet Weber.", {("ruritania", S, "summit")}, set()),
+    "summit-with": ("Kowal wants a summit with Weber.", {("kowal", S, "summit")}, set()),
+    "rejected-a-meeting-with": ("Weber rejected a meeting with Kowal.", {("weber", O, "summit")}, set()),
+    "meeting-of-others": ("Weber is ready to meet the Coastal League's envoy.", set(), {("weber", S, "summit")}),
+    "not-met-is-a-fact": ("Weber and Kowal have not met since May.", set(),
+                          {("weber", O, "summit"), ("kowal", O, "summit")}),
     # the speaker outside the sentence
     "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
                                           {("weber", S, "trade_treaty")}, set()),

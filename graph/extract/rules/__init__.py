@@ -11,6 +11,7 @@ from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors
+from .meetings import meetings
 from .quotes import quote_speakers
 from .cues import LEARNED
 from .stances import Found, SentenceReader
@@ -89,6 +90,8 @@ class RuleExtractor:
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]

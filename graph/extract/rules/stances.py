@@ -441,7 +441,8 @@ class SentenceReader:
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
-            negated = any(negates(c) for c in root.children)
+            # "Ukraine will never cede land" declares; "the two have not met since 2019" reports a fact
+            negated = any(negates(c) for c in root.children) and root.tag_ not in ("VBD", "VBN")
             subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
             if subjects and (modal or negated):
                 return self._found(subjects, mention, sign, False, root, None, [], base=0.55, how="declares")

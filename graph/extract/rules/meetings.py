@@ -1,0 +1,69 @@
+"""Topics that are a meeting of named parties (``sg:meetingOf`` in the codebook).
+
+News rarely names a summit by a label; it says who is ready to meet whom: "Zelensky is ready to
+meet Putin", "Putin said he would hold talks with Zelensky", "Trump wants the two leaders to
+meet", "Trump urged Zelensky to meet Putin". A meeting word (a verb such as "meet", a noun such
+as "talks") evokes the topic when the actors it brings together -- its subject (or the subject
+or object it inherits as an infinitive), its object, its "with" and "between" phrases -- cover
+every party of the topic. A meeting of someone else ("Trump will meet Putin") evokes nothing.
+"""
+from __future__ import annotations
+
+from .topics import ALT, TopicMention
+
+MEETING_VERBS = {"meet", "negotiate", "talk", "sit"}
+MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "negotiation", "negotiations", "encounter", "sit-down"}
+PARTY_PREPS = {"with", "between"}
+CLIMB = 4  # clauses to climb for an infinitive's subject ("is ready to meet", "pressing to meet")
+
+
+def meetings(doc, actors, codebook, taken: set[int]) -> list[TopicMention]:
+    """Mentions of meeting topics in ``doc``, one token each, none at a token in ``taken``."""
+    topics = [t for t in codebook.topics.values() if len(t.meeting_of) >= 2]
+    if not topics:
+        return []
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.i in taken or not ((tok.pos_ == "VERB" and lemma in MEETING_VERBS)
+                                   or (tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)):
+            continue
+        lineages = [codebook.lineage(m.actor.id) for m in _parties(tok, actors)]
+        for topic in topics:
+            if all(any(p in lineage for lineage in lineages) for p in topic.meeting_of):
+                out.append(TopicMention(tok.i, tok.i + 1, ((topic.id, 1, ALT),)))
+                break
+    return out
+
+
+def _parties(tok, actors) -> list:
+    """The actors ``tok`` brings together."""
+    words = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")]
+    words += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        words += _inherited_subject(tok)
+    found = []
+    for w in words:
+        for x in (w, *w.conjuncts):
+            group = actors.group_of(x) if x.tag_ in ("NNS", "NNPS") else ()
+            found += list(group) or [m for m in (actors.mention_at(x),) if m is not None]
+    return found
+
+
+def _inherited_subject(tok) -> list:
+    """Who does an infinitive or a noun's action: "Kyiv is ready to meet" (the subject above),
+    "urged Zelensky to meet" (the object of the verb above), "hold talks" (the light verb's subject)."""
+    verb = tok
+    for _ in range(CLIMB):
+        if verb.dep_ not in ("xcomp", "ccomp", "acomp", "dobj", "advcl", "pcomp", "pobj", "prep") or verb.head.i == verb.i:
+            return []
+        child, verb = verb, verb.head
+        if child.dep_ in ("xcomp", "ccomp"):
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+            if objects:
+                return objects  # object control: "urged Zelensky to meet", "wants the two leaders to meet"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
