@@ -175,9 +175,9 @@ def _phrase(doc, resolver, found: list[Stance], s: Stance, mentions, codebook: C
         mine = scores.get(s.topic, 0.0)
         if mine <= 0 or any(v > mine for v in scores.values()):
             continue  # shares no word with the topic, or more with another topic
-        key = (-round(mine, 6), len(words), at, text)
+        key = (-round(mine, 6), len(words) == 1, len(words), at, text)  # a word alone is the least specific
         if best is None or key < best[0]:
-            best = (key, text, sign)
+            best = (key, text, sign * _side(words, codebook.topics[s.topic]))
     return (best[1], best[2]) if best else (None, 1)
 
 
@@ -262,6 +262,18 @@ def topic_words(codebook: Codebook) -> dict[str, set[str]]:
         out[t.id] = {w for w in words if len(w) > 2 and w not in STOP_WORDS and not w.isdigit()}
     _TOPIC_WORDS[codebook.digest] = out
     return out
+
+
+def _side(words, topic) -> int:
+    """-1 when ``words`` share more words with the topic's opposite side (its contra labels:
+    "pressure on Russia" ~ "sanctions pressure") than with its own labels, else 1."""
+    def stems(labels):
+        return {_stem(w) for x in labels for w in x.replace("-", " ").split() if len(_stem(w)) > 2}
+    pro, contra = stems((topic.label, *topic.alt_labels)), stems(topic.contra_labels)
+    pro, contra = pro - contra, contra - pro
+    mine = {_stem(w) for w in words}
+    on = [sum(any(_same_word(w, v) for v in side) for w in mine) for side in (pro, contra)]
+    return -1 if on[1] > on[0] else 1
 
 
 def topic_overlap(words, vocab: dict[str, set[str]], topic: str) -> float:

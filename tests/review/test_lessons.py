@@ -229,3 +229,82 @@ def test_parallel_build_applies_the_same_lessons(corpus, taught, tmp_path):
                        codebook_path=MINI, n_process=jobs)
         runs.append(sorted((s.doc_id, s.key, s.cue, s.confidence) for s in report.stances))
     assert runs[0] == runs[1] and any("[lesson " in cue for _, _, cue, _ in runs[0])
+
+
+# --- what added stances teach, on sentences parsed alone ----------------------------------
+
+def _with_prisoners(codebook):
+    """The mini codebook and a third topic, to tell topics apart by their words."""
+    from dataclasses import replace as _replace
+
+    from stancegraph.codebook import Topic
+
+    topic = Topic(id="prisoner_exchange", iri="https://w3id.org/stancegraph/codebook/mini/topic/prisoner_exchange",
+                  label="Prisoner exchange", definition="An exchange of prisoners of war.",
+                  alt_labels=("prisoner swap", "exchange of prisoners"))
+    return _replace(codebook, topics={**codebook.topics, topic.id: topic})
+
+
+def _added(text, actor, polarity, topic, decision="d1"):
+    from stancegraph.lessons.learn import Taught
+    from stancegraph.types import Polarity, Stance
+
+    return Taught(decision, Stance(doc_id="a", actor=actor, actor_id=actor, actor_kind="state",
+                                   polarity=Polarity(polarity), topic=topic, topic_label=topic, evidence=text,
+                                   start=0, end=len(text), extractor="human:test", confidence=1.0))
+
+
+def _read(lessons, codebook, text):
+    from stancegraph.extract import create
+    from stancegraph.lessons import codebook_with
+    from stancegraph.types import Document
+
+    extractor = create("stancegraph.rules.v1", codebook=codebook_with(finish(lessons, []), codebook))
+    return {(s.actor_id, s.polarity.value, s.topic) for s in extractor.extract_one(Document(id="b", text=text))}
+
+
+def test_phrase_lesson_is_the_verb_and_its_object_and_matches_its_inflections():
+    from stancegraph.lessons.learn import word_lessons
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    taught = _added("Kyiv demanded on Monday that both sides trade prisoners before the winter.",
+                    "ukraine", "support", "prisoner_exchange")
+    [phrase] = word_lessons([taught], codebook)
+    assert (phrase.kind, phrase.key, phrase.value, phrase.sign) == ("phrase", "trade prisoners", "prisoner_exchange", 1)
+    assert ("zelenskyy", "support", "prisoner_exchange") in _read(
+        [phrase], codebook, "Zelenskyy urged Moscow to keep trading prisoners.")
+    assert ("eu", "support", "prisoner_exchange") in _read(
+        [phrase], codebook, "Brussels wants the two sides to trade all their prisoners.")
+
+
+def test_no_phrase_lesson_from_words_that_do_not_name_the_topic():
+    """A time, a number or a word the topic's labels and definition do not share is not learned
+    as the topic's phrase (the sentence teaches nothing rather than noise)."""
+    from stancegraph.lessons.learn import word_lessons
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    taught = _added("Brussels promised a dramatic change within 24 hours.", "eu", "support", "prisoner_exchange")
+    assert [x for x in word_lessons([taught], codebook) if x.kind == "phrase"] == []
+
+
+def test_phrase_side_and_overlap_come_from_the_codebook_words():
+    from stancegraph.lessons.learn import _side, topic_overlap, topic_words
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    concessions = codebook.topics["territorial_concessions"]
+    assert _side(("defend", "integrity"), concessions) == -1  # the contra label's word
+    assert _side(("give", "territory"), concessions) == 1
+    vocab = topic_words(codebook)
+    assert topic_overlap(("swap", "prisoners"), vocab, "prisoner_exchange") > 0
+    assert topic_overlap(("swap", "prisoners"), vocab, "ceasefire") == 0
+    assert topic_overlap(("hours",), vocab, "prisoner_exchange") == 0
+
+
+def test_doctests_of_learning_and_topic_patterns():
+    import doctest
+
+    from stancegraph.extract.rules import topics
+    from stancegraph.lessons import learn
+
+    for module in (learn, topics):
+        assert doctest.testmod(module).failed == 0
