@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..codebook import Codebook
 from ..types import Document, Stance
-from .apply import features, signature
+from .apply import features, reading, signature
 from .model import Example, Lesson
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,13 @@ class Taught:
     stance: Stance
 
 
-def examples_of(verdicts: list[tuple[str, Stance, bool]]) -> list[Example]:
-    """``(decision, machine stance, correct?)`` as re-scoring examples."""
-    return [Example(d, features(s), signature(s), float(s.confidence), int(ok), s.evidence) for d, s, ok in verdicts]
+def examples_of(verdicts: list[tuple[str, Stance, bool]], taught: list[Taught] = ()) -> list[Example]:
+    """``(decision, machine stance, correct?)`` as re-scoring examples. A wrong one is
+    ``unsaid`` when no stance of its sentence with its polarity and topic was marked correct
+    or added (or changed to) by a reviewer: the words say that position on that topic for no one."""
+    said = {reading(s) for _, s, ok in verdicts if ok} | {reading(t.stance) for t in taught}
+    return [Example(d, features(s), signature(s), float(s.confidence), int(ok), s.evidence,
+                    unsaid=not ok and reading(s) not in said) for d, s, ok in verdicts]
 
 
 def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:

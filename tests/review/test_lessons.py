@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 from stancegraph.codebook import load_codebook
@@ -308,3 +309,42 @@ def test_doctests_of_learning_and_topic_patterns():
 
     for module in (learn, topics):
         assert doctest.testmod(module).failed == 0
+
+
+def _machine(actor, polarity, topic, text, confidence=0.8):
+    from stancegraph.types import Polarity, Stance
+
+    return Stance(doc_id="a", actor=actor, actor_id=actor, actor_kind="state", polarity=Polarity(polarity),
+                  topic=topic, topic_label=topic, evidence=text, start=0, end=len(text),
+                  extractor="stancegraph.rules.v1", confidence=confidence, cue="agreed")
+
+
+def test_a_reading_marked_wrong_is_left_out_of_the_same_statement_in_other_words():
+    """Reviewed: "Kyiv supports a truce" read from a sentence that says no one does (marked
+    wrong, nothing correct or added for it). Unseen: the same statement rewritten, read for
+    Kyiv and for Brussels, is left out; a different statement on the truce is kept."""
+    from stancegraph.lessons import rescore
+    from stancegraph.lessons.learn import Taught, examples_of
+
+    reviewed = "We have agreed that both delegations will describe their vision of a possible truce in detail."
+    rewritten = "We agreed that both delegations would describe their vision of a possible future truce in detail."
+    other = "Brussels said on Monday it fully backs an immediate truce along the front."
+    wrong = _machine("ukraine", "support", "ceasefire", reviewed)
+    lessons = finish([], examples_of([("d1", wrong, False), ("d2", _machine("eu", "support", "ceasefire", other), True)]))
+    [reject] = lessons.of_kind("reject")
+    assert [e.unsaid for e in lessons.examples] == [True, False]
+    kept = rescore(lessons, [_machine("ukraine", "support", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", rewritten),
+                             _machine("ukraine", "oppose", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", other)])
+    assert {(s.actor_id, s.polarity.value, s.evidence) for s in kept} == {
+        ("ukraine", "oppose", rewritten), ("eu", "support", other)}
+    # the reviewer added Brussels' support in the reviewed words: only Kyiv's reading was wrong
+    added = Taught("d3", replace(_machine("eu", "support", "ceasefire", reviewed), extractor="human:test"))
+    lessons = finish([], examples_of([("d1", wrong, False)], [added]))
+    kept = rescore(lessons, [_machine("ukraine", "support", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", rewritten)])
+    assert {s.actor_id for s in kept} == {"eu"}
+    # dropping the reject lesson drops its reach too
+    assert len(rescore(finish([], lessons.examples, frozenset({reject.id})),
+                       [_machine("ukraine", "support", "ceasefire", rewritten)])) == 1
