@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..codebook import Codebook
 from ..types import Document, Stance
-from .apply import features, signature
+from .apply import features, reading, signature
 from .model import Example, Lesson
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,13 @@ class Taught:
     stance: Stance
 
 
-def examples_of(verdicts: list[tuple[str, Stance, bool]]) -> list[Example]:
-    """``(decision, machine stance, correct?)`` as re-scoring examples."""
-    return [Example(d, features(s), signature(s), float(s.confidence), int(ok), s.evidence) for d, s, ok in verdicts]
+def examples_of(verdicts: list[tuple[str, Stance, bool]], taught: list[Taught] = ()) -> list[Example]:
+    """``(decision, machine stance, correct?)`` as re-scoring examples. A wrong one is
+    ``unsaid`` when no stance of its sentence with its polarity and topic was marked correct
+    or added (or changed to) by a reviewer: the words say that position on that topic for no one."""
+    said = {reading(s) for _, s, ok in verdicts if ok} | {reading(t.stance) for t in taught}
+    return [Example(d, features(s), signature(s), float(s.confidence), int(ok), s.evidence,
+                    unsaid=not ok and reading(s) not in said) for d, s, ok in verdicts]
 
 
 def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
@@ -109,7 +113,7 @@ def _teach(extractor, doc, t: Taught) -> list[Lesson]:
     topic_read = any(f.topic == s.topic for f in found)  # the extractor met the topic: no phrase to learn
     mentions = [] if topic_read else extractor.topics(doc)
     if not topic_read and not any(c[0] == s.topic for m in mentions for c in m.candidates):
-        phrase, sign = _phrase(doc, resolver, found, s, mentions)
+        phrase, sign = _phrase(doc, resolver, found, s, mentions, codebook)
         if phrase:
             lesson("phrase", phrase, s.topic, sign)
     for tok in holders:
@@ -150,27 +154,154 @@ def _alias(doc, resolver, found: list[Stance], s: Stance, codebook: Codebook):
     return None, None
 
 
-def _phrase(doc, resolver, found: list[Stance], s: Stance, mentions) -> tuple[str | None, int]:
-    """The words that named the topic: an unclassified candidate's phrase, else the nearest
-    object after a cue; with -1 when the extractor read them the other way round."""
-    from ..extract.rules import lexicon as L
-    from ..extract.rules.cues import cue_of
-
-    for f in sorted(found, key=lambda f: (f.actor_id != s.actor_id, f.start)):
-        if f.topic is None and f.phrase and _short(f.phrase) and not _generic(f.phrase):
-            return f.phrase, 1 if f.polarity == s.polarity else -1
+def _phrase(doc, resolver, found: list[Stance], s: Stance, mentions, codebook: Codebook) -> tuple[str | None, int]:
+    """The words that named the topic: among the sentence's candidate phrases (an unclassified
+    candidate the extractor read, a verb with its object, a noun with its prepositional object,
+    a compound noun chunk), the one whose words best match the topic's own words in the
+    codebook (see :func:`topic_overlap`); with -1 when the extractor read them the other way
+    round. ``None`` when no candidate shares a word with the topic."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    cue_at = next((t.i for t in doc if cue_of(t) is not None and cue_of(t).kind != "report"), 0)
-    for tok in sorted(doc, key=lambda t: (t.i < cue_at, abs(t.i - cue_at))):
-        if tok.dep_ not in ("dobj", "pobj", "attr", "nsubjpass") or tok.pos_ != "NOUN" or tok.i in taken:
+    cands: list[tuple[tuple[str, ...], str, int, int]] = []  # (words, text, sign, first token)
+    for f in found:
+        if f.topic is None and f.phrase:
+            words = tuple(w for w in f.phrase.split())
+            at = next((t.i for t in doc if t.text == words[0]), 0)
+            cands.append((words, f.phrase, 1 if f.polarity == s.polarity else -1, at))
+    for toks in _phrase_candidates(doc, resolver, taken):
+        cands.append((tuple(t.lemma_ if t.pos_ == "VERB" else t.text for t in toks),
+                      " ".join(t.lemma_.lower() if t.pos_ == "VERB" else t.text for t in toks), 1, toks[0].i))
+    vocab = topic_words(codebook)
+    best = None
+    for words, text, sign, at in cands:
+        if not _short(text) or _generic(text):
             continue
-        if tok.lemma_.lower() in L.VAGUE_OBJECTS or resolver.mention_at(tok) is not None:
+        scores = {tid: topic_overlap(words, vocab, tid) for tid in vocab}
+        mine = scores.get(s.topic, 0.0)
+        if mine <= 0 or any(v > mine for v in scores.values()):
+            continue  # shares no word with the topic, or more with another topic
+        key = (-round(mine, 6), len(words) == 1, len(words), at, text)  # a word alone is the least specific
+        if best is None or key < best[0]:
+            best = (key, text, sign * _side(words, codebook.topics[s.topic]))
+    return (best[1], best[2]) if best else (None, 1)
+
+
+NOT_PHRASE_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+OBJECT_PREPS = {"of", "for", "on", "to", "with", "from", "over", "against"}
+
+
+def _phrase_candidates(doc, resolver, taken: set[int]):
+    """Token lists that may name a topic: a verb with its object ("swap prisoners", "meet with
+    Putin"), a noun with its prepositional object ("return of children"), a noun chunk and
+    its shorter right-hand parts ("reparations loan"). None made only of actor names, times
+    or numbers; none overlapping a phrase the extractor already took for a topic."""
+    from ..extract.rules import lexicon as L
+
+    def content(tok) -> bool:
+        return not (tok.is_punct or tok.is_stop or tok.pos_ in ("NUM", "PRON", "DET", "SYM")
+                    or tok.ent_type_ in NOT_PHRASE_ENTS or tok.i in taken)
+
+    def chunk(tok) -> list:
+        return [t for t in _chunk(tok) if content(t)]
+
+    def topical(toks) -> bool:
+        return any(resolver.mention_at(t) is None and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") for t in toks)
+
+    out = []
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN") and content(tok) and tok.dep_ != "compound":
+            words = chunk(tok)
+            for k in range(len(words)):
+                out.append(words[k:])
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and content(obj):
+                            out.append([*words[-1:], prep, *chunk(obj)[-2:]])
+        if tok.pos_ == "VERB" and content(tok) and tok.lemma_.lower() not in L.LIGHT_VERBS:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and content(child):
+                    out.append([tok, *chunk(child)[-2:]])
+                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and content(obj):
+                            out.append([tok, child, *chunk(obj)[-2:]])
+    return [toks for toks in out if toks and topical(toks) and not (
+        resolver.mention_at(toks[-1]) is not None and len(toks) == 1)]
+
+
+def _stem(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words the same but for their ending: one the start of the other (at least 4
+    letters: "meet", "meeting") or a common start of 6 ("guarantors", "guarantees")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 6
+
+
+_TOPIC_WORDS: dict[str, dict[str, set[str]]] = {}
+
+
+def topic_words(codebook: Codebook) -> dict[str, set[str]]:
+    """Each topic's own words: of its labels (all sides) and its definition, stop words aside."""
+    cached = _TOPIC_WORDS.get(codebook.digest)
+    if cached is not None:
+        return cached
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = {}
+    for t in codebook.topics.values():
+        text = " ".join((t.label, *t.alt_labels, *t.contra_labels, *t.owned_labels, t.definition or ""))
+        words = {_stem(w) for w in text.replace("-", " ").replace("/", " ").split()}
+        out[t.id] = {w for w in words if len(w) > 2 and w not in STOP_WORDS and not w.isdigit()}
+    _TOPIC_WORDS[codebook.digest] = out
+    return out
+
+
+def _side(words, topic) -> int:
+    """-1 when ``words`` share more words with the topic's opposite side (its contra labels:
+    "pressure on Russia" ~ "sanctions pressure") than with its own labels, else 1."""
+    def stems(labels):
+        return {_stem(w) for x in labels for w in x.replace("-", " ").split() if len(_stem(w)) > 2}
+    pro, contra = stems((topic.label, *topic.alt_labels)), stems(topic.contra_labels)
+    pro, contra = pro - contra, contra - pro
+    mine = {_stem(w) for w in words}
+    on = [sum(any(_same_word(w, v) for v in side) for w in mine) for side in (pro, contra)]
+    return -1 if on[1] > on[0] else 1
+
+
+def topic_overlap(words, vocab: dict[str, set[str]], topic: str) -> float:
+    """How well ``words`` match ``topic``'s own words: each word found among them counts by how
+    few topics share it (log inverse topic frequency), so "Ukraine" (in many topics) counts
+    little and "prisoners" (in one) much.
+
+    >>> vocab = {"swap": {"prisoner", "exchange", "ukraine"}, "aid": {"aid", "ukraine"}, "x": {"army"}}
+    >>> topic_overlap(["swap", "prisoners"], vocab, "swap") > topic_overlap(["help", "Ukraine"], vocab, "aid") > 0
+    True
+    >>> topic_overlap(["the", "hours"], vocab, "swap")
+    0.0
+    """
+    import math
+
+    total = 0.0
+    n = len(vocab)
+    for w in {_stem(w) for w in words}:
+        if len(w) < 3:
             continue
-        words = [t for t in _chunk(tok) if t.dep_ not in ("det", "poss", "case", "punct", "predet")]
-        text = " ".join(t.text for t in words)
-        if words and _short(text) and not _generic(text):
-            return text, 1
-    return None, 1
+        df = sum(1 for ws in vocab.values() if any(_same_word(w, v) for v in ws))
+        if df and any(_same_word(w, v) for v in vocab.get(topic, ())):
+            total += math.log((n + 1) / df)
+    return total
 
 
 def _generic(phrase: str) -> bool:

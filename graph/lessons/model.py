@@ -7,7 +7,9 @@ Six kinds:
 * ``phrase``: words that named a topic ("army cap" -> army_size_limits), or its opposite side;
 * ``reject`` / ``accept``: a reading (actor, polarity, topic) in the same words (the evidence
   sentence) reviewers marked wrong / correct more often than not: it is left out / kept
-  wherever it is read again;
+  wherever it is read again; a reject also leaves out the same reading of the same statement
+  in other words (:func:`~.apply.near`), and of any actor when no one was read right with that
+  position on that topic in its sentence (its examples are ``unsaid``);
 * ``score``: one feature of the re-scoring model (a cue on a topic, a phrase, an actor's
   position...) with its weight, fitted by logistic regression on the correct / wrong verdicts.
 
@@ -81,6 +83,7 @@ class Example:
     confidence: float
     label: int  # 1 correct, 0 wrong or changed
     evidence: str = ""
+    unsaid: bool = False  # wrong, and no one was read (or added) with this position on this topic in these words
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ class Lessons:
     def digest(self) -> str:
         """SHA-256 of what the lessons change in an extraction (not of where they came from)."""
         content = {"lessons": [(x.kind, x.key, x.value, x.sign, round(x.weight, 6)) for x in self.lessons],
-                   "intercept": round(self.intercept, 6), "confidence": round(self.confidence_weight, 6)}
+                   "intercept": round(self.intercept, 6), "confidence": round(self.confidence_weight, 6),
+                   "unsaid": sorted({e.signature for e in self.examples if e.unsaid})}
         return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     # --- the file form -------------------------------------------------------------------

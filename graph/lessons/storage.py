@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 LESSONS_GRAPH = URIRef(mint.BASE + "lessons")
 DROPPED_GRAPH = URIRef(mint.BASE + "lessons/dropped")
-LEARNER = "learn/1"  # changes when the way lessons are learned changes
+LEARNER = "learn/2"  # changes when the way lessons are learned changes
 
 
 class LessonsError(StanceGraphError):
@@ -128,7 +128,7 @@ def learn(store: "StanceStore", codebook: Codebook, gone: frozenset[str] = froze
             verdicts.append((decision, machine[on], verdict == SG.Correct))
         elif decision in carried:  # its stance is gone (left out by a lesson): the verdict still counts
             examples.append(carried[decision])
-    return finish(word_lessons(taught, codebook), examples_of(verdicts) + examples, gone)
+    return finish(word_lessons(taught, codebook), examples_of(verdicts, taught) + examples, gone)
 
 
 def lessons_graph(lessons: Lessons, reviews_digest: str):

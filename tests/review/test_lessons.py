@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 from stancegraph.codebook import load_codebook
@@ -229,3 +230,121 @@ def test_parallel_build_applies_the_same_lessons(corpus, taught, tmp_path):
                        codebook_path=MINI, n_process=jobs)
         runs.append(sorted((s.doc_id, s.key, s.cue, s.confidence) for s in report.stances))
     assert runs[0] == runs[1] and any("[lesson " in cue for _, _, cue, _ in runs[0])
+
+
+# --- what added stances teach, on sentences parsed alone ----------------------------------
+
+def _with_prisoners(codebook):
+    """The mini codebook and a third topic, to tell topics apart by their words."""
+    from dataclasses import replace as _replace
+
+    from stancegraph.codebook import Topic
+
+    topic = Topic(id="prisoner_exchange", iri="https://w3id.org/stancegraph/codebook/mini/topic/prisoner_exchange",
+                  label="Prisoner exchange", definition="An exchange of prisoners of war.",
+                  alt_labels=("prisoner swap", "exchange of prisoners"))
+    return _replace(codebook, topics={**codebook.topics, topic.id: topic})
+
+
+def _added(text, actor, polarity, topic, decision="d1"):
+    from stancegraph.lessons.learn import Taught
+    from stancegraph.types import Polarity, Stance
+
+    return Taught(decision, Stance(doc_id="a", actor=actor, actor_id=actor, actor_kind="state",
+                                   polarity=Polarity(polarity), topic=topic, topic_label=topic, evidence=text,
+                                   start=0, end=len(text), extractor="human:test", confidence=1.0))
+
+
+def _read(lessons, codebook, text):
+    from stancegraph.extract import create
+    from stancegraph.lessons import codebook_with
+    from stancegraph.types import Document
+
+    extractor = create("stancegraph.rules.v1", codebook=codebook_with(finish(lessons, []), codebook))
+    return {(s.actor_id, s.polarity.value, s.topic) for s in extractor.extract_one(Document(id="b", text=text))}
+
+
+def test_phrase_lesson_is_the_verb_and_its_object_and_matches_its_inflections():
+    from stancegraph.lessons.learn import word_lessons
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    taught = _added("Kyiv demanded on Monday that both sides trade prisoners before the winter.",
+                    "ukraine", "support", "prisoner_exchange")
+    [phrase] = word_lessons([taught], codebook)
+    assert (phrase.kind, phrase.key, phrase.value, phrase.sign) == ("phrase", "trade prisoners", "prisoner_exchange", 1)
+    assert ("zelenskyy", "support", "prisoner_exchange") in _read(
+        [phrase], codebook, "Zelenskyy urged Moscow to keep trading prisoners.")
+    assert ("eu", "support", "prisoner_exchange") in _read(
+        [phrase], codebook, "Brussels wants the two sides to trade all their prisoners.")
+
+
+def test_no_phrase_lesson_from_words_that_do_not_name_the_topic():
+    """A time, a number or a word the topic's labels and definition do not share is not learned
+    as the topic's phrase (the sentence teaches nothing rather than noise)."""
+    from stancegraph.lessons.learn import word_lessons
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    taught = _added("Brussels promised a dramatic change within 24 hours.", "eu", "support", "prisoner_exchange")
+    assert [x for x in word_lessons([taught], codebook) if x.kind == "phrase"] == []
+
+
+def test_phrase_side_and_overlap_come_from_the_codebook_words():
+    from stancegraph.lessons.learn import _side, topic_overlap, topic_words
+
+    codebook = _with_prisoners(load_codebook(MINI))
+    concessions = codebook.topics["territorial_concessions"]
+    assert _side(("defend", "integrity"), concessions) == -1  # the contra label's word
+    assert _side(("give", "territory"), concessions) == 1
+    vocab = topic_words(codebook)
+    assert topic_overlap(("swap", "prisoners"), vocab, "prisoner_exchange") > 0
+    assert topic_overlap(("swap", "prisoners"), vocab, "ceasefire") == 0
+    assert topic_overlap(("hours",), vocab, "prisoner_exchange") == 0
+
+
+def test_doctests_of_learning_and_topic_patterns():
+    import doctest
+
+    from stancegraph.extract.rules import topics
+    from stancegraph.lessons import learn
+
+    for module in (learn, topics):
+        assert doctest.testmod(module).failed == 0
+
+
+def _machine(actor, polarity, topic, text, confidence=0.8):
+    from stancegraph.types import Polarity, Stance
+
+    return Stance(doc_id="a", actor=actor, actor_id=actor, actor_kind="state", polarity=Polarity(polarity),
+                  topic=topic, topic_label=topic, evidence=text, start=0, end=len(text),
+                  extractor="stancegraph.rules.v1", confidence=confidence, cue="agreed")
+
+
+def test_a_reading_marked_wrong_is_left_out_of_the_same_statement_in_other_words():
+    """Reviewed: "Kyiv supports a truce" read from a sentence that says no one does (marked
+    wrong, nothing correct or added for it). Unseen: the same statement rewritten, read for
+    Kyiv and for Brussels, is left out; a different statement on the truce is kept."""
+    from stancegraph.lessons import rescore
+    from stancegraph.lessons.learn import Taught, examples_of
+
+    reviewed = "We have agreed that both delegations will describe their vision of a possible truce in detail."
+    rewritten = "We agreed that both delegations would describe their vision of a possible future truce in detail."
+    other = "Brussels said on Monday it fully backs an immediate truce along the front."
+    wrong = _machine("ukraine", "support", "ceasefire", reviewed)
+    lessons = finish([], examples_of([("d1", wrong, False), ("d2", _machine("eu", "support", "ceasefire", other), True)]))
+    [reject] = lessons.of_kind("reject")
+    assert [e.unsaid for e in lessons.examples] == [True, False]
+    kept = rescore(lessons, [_machine("ukraine", "support", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", rewritten),
+                             _machine("ukraine", "oppose", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", other)])
+    assert {(s.actor_id, s.polarity.value, s.evidence) for s in kept} == {
+        ("ukraine", "oppose", rewritten), ("eu", "support", other)}
+    # the reviewer added Brussels' support in the reviewed words: only Kyiv's reading was wrong
+    added = Taught("d3", replace(_machine("eu", "support", "ceasefire", reviewed), extractor="human:test"))
+    lessons = finish([], examples_of([("d1", wrong, False)], [added]))
+    kept = rescore(lessons, [_machine("ukraine", "support", "ceasefire", rewritten),
+                             _machine("eu", "support", "ceasefire", rewritten)])
+    assert {s.actor_id for s in kept} == {"eu"}
+    # dropping the reject lesson drops its reach too
+    assert len(rescore(finish([], lessons.examples, frozenset({reject.id})),
+                       [_machine("ukraine", "support", "ceasefire", rewritten)])) == 1

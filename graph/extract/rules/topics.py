@@ -2,7 +2,8 @@
 
 Every topic label of the codebook (skos:prefLabel, skos:altLabel, sg:contraLabel,
 sg:ownedLabel) becomes a token pattern over lemmas, so "ceding", "cedes" and "ceded" all match
-"cede", and a few modifiers may stand between the words of a label ("give up *its* territory",
+"cede" (and a word the tagger did not bring back to its lemma, such as "trading" read as a
+noun, matches by its regular -s and -ing forms), and a few modifiers may stand between the words of a label ("give up *its* territory",
 "a *swift* peace agreement"). The longest match wins where matches overlap.
 """
 from __future__ import annotations
@@ -31,6 +32,20 @@ class TopicMention:
     @property
     def owned(self) -> bool:
         return all(kind == OWNED for _, _, kind in self.candidates)
+
+
+def _forms(lemma: str) -> set[str]:
+    """The regular -s and -ing forms of a word, for the tagger's misses ("trading" tagged a noun
+    keeps "trading" as its lemma). Not -ed: a participle read as an adjective often means
+    something else ("a demilitarized zone" is no demilitarisation of an army).
+
+    >>> sorted(_forms("trade"))
+    ['trades', 'trading']
+    """
+    if not lemma.isalpha() or not lemma.islower() or len(lemma) < 3:
+        return set()
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma + "s", stem + "ing"}
 
 
 class TopicMatcher:
@@ -63,9 +78,9 @@ class TopicMatcher:
             if upper or punct:
                 pattern.append({"LOWER": text.lower()})
             else:
-                # a headline's Title Case word is a proper noun whose lemma keeps its case and
-                # inflection ("Security Guarantees"): match those forms too
-                forms = {lemma, text.lower()}
+                # a word the tagger left unlemmatised matches by its regular forms; a headline's
+                # Title Case word is a proper noun whose lemma keeps its case ("Security Guarantees")
+                forms = {lemma, text.lower(), *_forms(lemma)}
                 forms |= {f[:1].upper() + f[1:] for f in forms} | {f.upper() for f in forms}
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
         # a label must not start or end in the gap: strip a label made only of punctuation
