@@ -121,9 +121,18 @@ class ActorResolver:
         if found is None and back and tok.lemma_.lower() in PLAN_NOUNS and any(
                 c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
             for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
-                if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev)):
+                if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev) or self._proposer(prev)):
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return found
+
+    def _proposer(self, tok) -> Mention | None:
+        """Who put forward or endorsed a plan named without an owner: "Trump has endorsed a
+        28-point proposal" (for a later "the proposal")."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in PROPOSER_VERBS or any(
+                c.dep_ == "neg" for c in verb.children):
+            return None
+        return next(filter(None, (self.mention_at(c) for c in verb.children if c.dep_ == "nsubj")), None)
 
     def _owner(self, tok) -> Mention | None:
         for child in tok.children:
@@ -250,6 +259,10 @@ class ActorResolver:
             if a.kind == "person" and any(role in n.lower().split() for n in a.names):
                 return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
         return None
+
+
+PROPOSER_VERBS = {"propose", "endorse", "unveil", "present", "submit", "draft", "table", "float", "pitch", "offer",
+                  "outline", "introduce", "publish", "prepare", "back"}
 
 
 def _looks_like_name(ent) -> bool:
