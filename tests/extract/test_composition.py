@@ -93,6 +93,11 @@ FICTIONAL = {
                                         {("freedonia", S, "truce")}, set()),
     "relative-clause-object-pronoun": ("The truce that Ruritania rejected was discussed.",
                                        {("ruritania", O, "truce")}, set()),
+    "several-of": ("Several of the Coastal League members rejected the truce.", {("coastal_league", O, "truce")}, set()),
+    "the-side-includes": ("The countries looking for a truce include Ruritania and Freedonia.",
+                          {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
+    "led-by": ("The Coastal League, led by Ruritania, rejected the truce.",
+               {("coastal_league", O, "truce"), ("ruritania", O, "truce")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

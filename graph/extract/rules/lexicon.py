@@ -40,7 +40,7 @@ PHRASAL = {
     ("work", "towards"): 1, ("strive", "for"): 1, ("aim", "for"): 1, ("lean", "toward"): 1, ("lean", "towards"): 1,
     ("acquiesce", "to"): 1, ("agree", "to"): 1, ("agree", "on"): 1, ("agree", "with"): 1, ("back", "away"): -1,
     ("walk", "away"): -1, ("pull", "out"): -1, ("sign", "on"): 1, ("stand", "by"): 1, ("hold", "out"): 1,
-    ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1,
+    ("turn", "down"): -1, ("be", "against"): -1, ("push", "back"): -1, ("hit", "back"): -1, ("shoot", "down"): -1, ("water", "down"): -1, ("put", "forward"): 1, ("lay", "out"): 1, ("look", "for"): 1,
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
     ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
     ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
@@ -155,7 +155,8 @@ PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "bluepr
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
-                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan"}
+                  "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan",
+                  "document"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",

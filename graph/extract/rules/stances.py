@@ -24,7 +24,9 @@ from .topics import TopicMention
 
 RELATIVE = {"who", "which", "that", "whom"}
 PLURAL_PRONOUNS = {"they", "them"}
-CO_HOLDING_VERBS = {"back", "join", "support", "accompany", "second", "echo", "flank"}
+QUANTIFIERS = {"several", "some", "many", "most", "all", "both", "each", "one", "two", "three", "few", "majority"}
+INCLUDING_VERBS = {"include", "comprise"}
+CO_HOLDING_VERBS = {"back", "join", "support", "accompany", "second", "echo", "flank", "lead"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
@@ -158,6 +160,9 @@ class SentenceReader:
             objs += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj" and p.lemma_.lower() in L.COLLECTIVE_NOUNS
                      for a in p.children if a.dep_ == "appos"]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCLUDING_VERBS:
+            # "the countries looking for an ambitious treaty include A, B and C"
+            objs += [c for c in noun.head.children if c.dep_ in ("dobj", "attr")]
         found = self._mentions(objs)
         for c in noun.children:  # "a coalition that (already) includes A, B and C": every actor in it
             if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite") and (
@@ -178,6 +183,9 @@ class SentenceReader:
                 found = listed  # "countries like France and Germany", "a bloc (Saudi Arabia, Iran, ...)"
             else:
                 found = [self.actors.mention_at(t)]
+            if found[0] is None and t.lower_ in QUANTIFIERS:  # "several of the Arab states"
+                found = [self.actors.mention_at(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"][:1] or found
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
             named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
