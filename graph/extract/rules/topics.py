@@ -41,10 +41,14 @@ def _forms(lemma: str) -> set[str]:
 
     >>> sorted(_forms("trade"))
     ['trades', 'trading']
+    >>> sorted(_forms("swap"))
+    ['swapping', 'swaps']
     """
     if not lemma.isalpha() or not lemma.islower() or len(lemma) < 3:
         return set()
     stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if len(lemma) <= 4 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        stem = lemma + lemma[-1]  # a short closed syllable doubles: "swap" -> "swapping"
     return {lemma + "s", stem + "ing"}
 
 
