@@ -52,6 +52,14 @@ def _forms(lemma: str) -> set[str]:
     return {lemma + "s", stem + "ing"}
 
 
+def _content_clause(noun) -> bool:
+    """A noun followed by the clause it announces: "guarantees that Ukraine will never join"."""
+    return noun.pos_ in ("NOUN", "VERB") and any(
+        c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                      for m in c.children)
+        for c in noun.children)
+
+
 class TopicMatcher:
     def __init__(self, nlp, codebook: Codebook):
         from spacy.matcher import Matcher
@@ -98,6 +106,8 @@ class TopicMatcher:
             last = doc[end - 1]
             if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
+            if end - start == 1 and _content_clause(last):
+                continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
             tid, sign, kind = doc.vocab.strings[match_id].split("|")
             by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
         # longest first; a shorter span inside a kept one is dropped
