@@ -211,8 +211,8 @@ DEFAULT = {
                              {("trump", S, "territorial_concessions")}, {("ukraine", S, "territorial_concessions")}),
     "the-proposal-someone-endorsed": ("Trump has endorsed a 20-point peace proposal. European leaders rejected the "
                                       "proposal on Friday.", {("europe", O, "us_peace_plan")}, set()),
-    "content-clause-is-no-topic": ("The draft includes guarantees that Ukraine will stay out of military blocs.",
-                                   set(), {("ukraine", S, "security_guarantees")}),
+    "content-clause-is-no-topic": ("Russia demanded guarantees that Ukraine will stay out of military blocs.",
+                                   set(), {("russia", S, "security_guarantees")}),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
