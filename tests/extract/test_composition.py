@@ -213,6 +213,13 @@ DEFAULT = {
                                       "proposal on Friday.", {("europe", O, "us_peace_plan")}, set()),
     "content-clause-is-no-topic": ("Russia demanded guarantees that Ukraine will stay out of military blocs.",
                                    set(), {("russia", S, "security_guarantees")}),
+    "what-a-plan-does": ("The US plan caps Ukraine's army at 600,000 troops.",
+                         {("united_states", S, "ukraine_military_limits")}, set()),
+    "what-a-plan-does-not": ("Europe's plan does not cap Ukraine's army.",
+                             {("europe", O, "ukraine_military_limits")}, {("europe", S, "ukraine_military_limits")}),
+    "suggestion-that": ("Ukraine rejected the US suggestion that Kyiv withdraw from the Donbas.",
+                        {("united_states", S, "territorial_concessions"), ("ukraine", O, "territorial_concessions")},
+                        set()),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

@@ -49,7 +49,7 @@ PHRASAL = {
 SUPPORT_NOUNS = {
     "support", "backing", "demand", "call", "push", "pressure", "willingness", "readiness", "openness",
     "interest", "insistence", "request", "endorsement", "commitment", "bid", "plea", "appeal", "advocacy",
-    "effort", "desire", "wish", "offer", "praise", "proposal", "drive", "quest", "preference",
+    "effort", "desire", "wish", "offer", "praise", "proposal", "drive", "quest", "preference", "suggestion",
     "approval", "acceptance", "enthusiasm", "campaign", "recommendation", "pledge", "promise",
     "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
     "proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "expectation",

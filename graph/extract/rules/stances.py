@@ -446,6 +446,11 @@ class SentenceReader:
         backer = self.actors.backer_of(root)
         if backer and (root.lemma_.lower() in L.PLAN_NOUNS or any(k == "owned" for *_, k in mention.candidates)):
             return self._found([backer], mention, 1, False, root, None, ["'s"], base=0.55, how="owner")
+        plans = [c for c in root.children if c.dep_ == "nsubj" and c.lemma_.lower() in L.PLAN_NOUNS]
+        if root.pos_ == "VERB" and plans and (backer := self.actors.owner_of(plans[0], back=False)):
+            # "The US plan caps Ukraine's army": what a plan does is what its owner wants
+            return self._found([backer], mention, sign, False, root, None, ["plan"],
+                               base=0.6, how="plan")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
