@@ -182,6 +182,10 @@ FICTIONAL = {
                       {("freedonia", S, "truce")}, set()),
     "those-assets": ("The frozen assets are held in Freedonia. Ruritania wants to seize those assets.",
                      {("ruritania", S, "frozen_assets")}, set()),
+    "the-deal-as-subject-of-another-topic": ("The trade agreement was signed in May. Weber said the deal should "
+                                             "focus on market access rather than a truce.",
+                                             {("weber", S, "trade_access"), ("weber", O, "truce")},
+                                             {("weber", S, "trade_treaty")}),
     "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
                                        {("weber", O, "trade_treaty")}, set()),
 }

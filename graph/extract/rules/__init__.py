@@ -90,6 +90,7 @@ class RuleExtractor:
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=self.codebook.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
+        mentions = [m for m in mentions if not (m.ref and _subject_beside_topic(m, doc, mentions))]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}
@@ -161,6 +162,18 @@ class RuleExtractor:
             confidence=round(self.calibration(f.features) if self.calibration and f.topic else f.confidence, 3),
             cue=f.cue, phrase=f.phrase, mention=f.holder.text,
         )
+
+
+def _subject_beside_topic(mention: TopicMention, doc, mentions: list[TopicMention]) -> bool:
+    """"the treaty can be approved by a two-thirds majority", "the deal should focus on waste
+    rather than production": a generic "the treaty" that is the subject of a clause naming a
+    topic of its own is what the clause is about, not the position taken."""
+    root = doc[mention.start:mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    own = {t.i for t in root.subtree}
+    clause = {t.i for t in root.head.subtree} - own
+    return any(m is not mention and not m.ref and m.start in clause for m in mentions)
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
