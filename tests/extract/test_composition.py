@@ -98,6 +98,15 @@ FICTIONAL = {
                           {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
     "led-by": ("The Coastal League, led by Ruritania, rejected the truce.",
                {("coastal_league", O, "truce"), ("ruritania", O, "truce")}, set()),
+    "the-leaders-are-the-subjects-before": ("Weber and Kowal chaired a meeting with the participation of Prime "
+                                            "Minister Marek Novak. Delegates met after a call with Prime Minister "
+                                            "Lena Holm. The leaders reaffirmed their support for the truce.",
+                                            {("weber", S, "truce"), ("kowal", S, "truce")},
+                                            {("marek_novak", S, "truce"), ("lena_holm", S, "truce")}),
+    "asked-if-is-a-question": ("Ruritania asked if Freedonia would accept a truce.", set(),
+                               {("ruritania", S, "truce"), ("freedonia", S, "truce")}),
+    "a-vision-of-is-no-position": ("Each side will present its vision of a future truce, Weber said.", set(),
+                                   {("weber", S, "truce")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

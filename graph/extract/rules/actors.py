@@ -210,7 +210,22 @@ class ActorResolver:
             if pair and len(seen) == 2:
                 break
         found = tuple(seen.values())
+        if not pair:  # "the leaders": those the sentences before are about, when two or more are subjects
+            subjects: dict[str, Mention] = {}
+            for m in self._before(tok, window=3):
+                fits = m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
+                if m.start < sent_start and fits and self._in_subject(m):
+                    subjects.setdefault(m.actor.id, Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True))
+            if len(subjects) >= 2:
+                found = tuple(subjects.values())
         return found if (len(found) == 2 if pair else len(found) >= 2) else ()
+
+    def _in_subject(self, m: Mention) -> bool:
+        """A mention that is (in) a clause's subject, or a conjunct of one."""
+        tok = self.doc[m.end - 1] if m.end > m.start else self.doc[m.start]
+        while tok.dep_ in ("compound", "conj", "appos", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
 
     # --- reference back -----------------------------------------------------------------
     def _before(self, tok, window: int = 3):

@@ -128,6 +128,8 @@ TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite"
 REASON_MARKERS = {"as", "because", "since"}
 # Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
 CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
+VIEW_NOUNS = {"vision", "view", "version", "interpretation", "understanding", "picture", "reading"}
+ASKING_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "know", "check", "see"}  # "asked if ..."
 IN_SPITE_PREPS = {"despite", "notwithstanding", "over", "after"}  # "despite X's objections, ..."
 # Hedges lower confidence, never polarity.
 HEDGES = {"could", "may", "might", "reportedly", "allegedly", "possibly", "perhaps", "likely", "apparently",

@@ -328,8 +328,10 @@ class SentenceReader:
             seen.add(tok.i)
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"} | (
                 {child.lower_} if child.dep_ == "mark" else set())
-            if marks & L.QUESTION_MARKERS:
-                return None  # "whether to accept a truce"
+            if marks & L.QUESTION_MARKERS or ("if" in marks and tok.lemma_.lower() in L.ASKING_VERBS):
+                return None  # "whether to accept a truce", "asked if he knew of the plan"
+            if tok.lemma_.lower() in L.VIEW_NOUNS and child.dep_ == "prep" and child.lower_ in ("of", "on"):
+                return None  # "each side will present its vision of a future truce": a view, not a position
             only = any(c.lower_ == "only" for c in (*child.children, *tok.children) if c.dep_ == "advmod")
             condition = marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)) or (
                 "as" in marks and tok.lower_ == "long")  # "as long as" parsed with "long" above the clause
