@@ -164,6 +164,9 @@ FICTIONAL = {
     "meeting-of-others": ("Weber is ready to meet the Coastal League's envoy.", set(), {("weber", S, "summit")}),
     "not-met-is-a-fact": ("Weber and Kowal have not met since May.", set(),
                           {("weber", O, "summit"), ("kowal", O, "summit")}),
+    "own-side-states-then-speaker-said": ('"Ruritania would like to state its opposition to the trade treaty," '
+                                          'Weber said.', {("weber", O, "trade_treaty")},
+                                          {("ruritania", O, "trade_treaty")}),
     # the speaker outside the sentence
     "quote-speaker-after-last-sentence": ('"The trade treaty must now apply. No more delays," Weber said.',
                                           {("weber", S, "trade_treaty")}, set()),

@@ -55,6 +55,9 @@ def pick(chain: list[Link], lineage) -> list[Link]:
             continue
         if link.crossed and link.cue.kind != "report":
             break
+        if link.cue.kind == "report" and {h.actor.id for h in link.holders} == inner:
+            sign, marked = link.sign, marked or link.marked  # "India would like to state ...," Gangwar said
+            continue
         if link.cue.kind == "report":
             if all(any(a in lineage(h.actor.id) for a in inner) for h in link.holders) or deontic(first.token):
                 # the speaker for their own side; other sides named with it keep their place
