@@ -58,7 +58,7 @@ OPPOSE_NOUNS = {
     "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",
     "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
-    "protest", "complaint",
+    "protest", "complaint", "obstacle", "holdout",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
 SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
@@ -75,7 +75,8 @@ RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", 
 # Verbs that make a noun cue the subject's own: "expressed willingness", "voiced support".
 LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repeat", "issue", "make", "offer",
                "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
-               "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue"}
+               "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue",
+               "lead", "head", "spearhead", "mount", "step"}
 
 # Verbs whose object (or complement) is what their subject wants from someone else:
 # the clause under them is the subject's position, not its own subject's.
@@ -192,7 +193,7 @@ GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "coun
                "government": "state", "delegation": "state", "party": "state", "capital": "state"}
 # Nouns for who holds a position: "opponents of the treaty", "a big proponent of the deal".
 AGENT_NOUNS = {"proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "opponent",
-               "critic", "sceptic", "skeptic", "foe", "detractor"}
+               "critic", "sceptic", "skeptic", "foe", "detractor", "obstacle", "holdout", "holdouts"}
 # Prepositions that list members: "countries like France", "critics in Lisbon", "opposition from Portugal".
 MEMBER_PREPS = {"like", "including", "in", "among", "from"}
 # What a topic does when it is the subject of an effect verb is judged by what it acts on: "a truce

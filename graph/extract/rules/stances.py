@@ -76,6 +76,8 @@ class SentenceReader:
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if verb.lemma_.lower() == "join" and subjects:  # "Freedonia joined Ruritania in opposing ..."
+            agents += [c for c in verb.children if c.dep_ == "dobj"]
         found = self._mentions(agents + subjects)
         if found or depth > 4:
             return found
@@ -95,6 +97,8 @@ class SentenceReader:
             return self.subject_holders(verb.head, depth + 1)
         if verb.dep_ in ("dobj", "pobj") and verb.head.pos_ == "VERB":
             return self.subject_holders(verb.head, depth + 1)
+        if verb.dep_ == "prep" and verb.lower_ in ("in", "by") and verb.head.pos_ == "VERB":
+            return self.subject_holders(verb.head, depth + 1)  # "joined Ruritania in [opposing ...]"
         return []
 
     def _noun_holders(self, noun) -> list[Mention]:
@@ -126,7 +130,18 @@ class SentenceReader:
             if speakers and all(s.actor.kind == "person" and (owner.actor.id in self.lineage(s.actor.id)
                                                               or not s.actor.iri) for s in speakers):
                 return speakers
-        return [owner]
+        return self._with_listed(owner, noun.doc)
+
+    def _with_listed(self, m: Mention, doc) -> list[Mention]:
+        """``m`` and the actors listed with it ("opposition from Ruritania and Freedonia")."""
+        if m.resolved or m.end <= m.start:
+            return [m]
+        out = [m]
+        for c in _listed(doc[m.end - 1]):
+            x = self.actors.mention_at(c)
+            if x is not None and all(x.actor.id != o.actor.id for o in out):
+                out.append(x)
+        return out
 
     def _agent_holders(self, noun) -> list[Mention]:
         """Who "opponents of the treaty" or "a proponent of the deal" are: the subject of a copula
@@ -160,6 +175,9 @@ class SentenceReader:
             objs += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj" and p.lemma_.lower() in L.COLLECTIVE_NOUNS
                      for a in p.children if a.dep_ == "appos"]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() in L.COPULAS:
+            # "Ruritania is among the countries opposed to the treaty"
+            objs += [c for c in noun.head.head.children if c.dep_ == "nsubj"]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCLUDING_VERBS:
             # "the countries looking for an ambitious treaty include A, B and C"
             objs += [c for c in noun.head.children if c.dep_ in ("dobj", "attr")]
@@ -248,7 +266,7 @@ class SentenceReader:
             if holders:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
-        for link in self._own_clauses(span):
+        for link in self._own_clauses(span) + self._shared_passives(span):
             out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words,
                                how="own")
         picked = pick(chain, self.lineage)
@@ -268,6 +286,25 @@ class SentenceReader:
             return None
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
+
+    def _shared_passives(self, span) -> list["Link"]:
+        """"The treaty was welcomed by A but criticised by B": a coordinated passive verb with no
+        subject of its own shares the phrase as its subject, and its agent holds its position."""
+        root = span.root
+        if root.dep_ != "nsubjpass":
+            return []
+        out = []
+        for verb in root.head.conjuncts:
+            if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            cue = cue_of(verb)
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            holders = self._mentions(agents) if cue and cue.kind in ("verb", "report") else []
+            if holders:
+                negated = any(negates(c) for c in verb.children)
+                out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity, is_hedged(verb),
+                                [verb.text], False))
+        return out
 
     def _own_clauses(self, span) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
