@@ -120,6 +120,9 @@ FICTIONAL = {
     "welcomed-by-but-criticised-by": ("The trade treaty was welcomed by Freedonia but criticised by Ruritania.",
                                       {("freedonia", S, "trade_treaty"), ("ruritania", O, "trade_treaty")},
                                       {("ruritania", S, "trade_treaty")}),
+    "has-the-backing-of": ("The trade treaty has the backing of Freedonia.", {("freedonia", S, "trade_treaty")}, set()),
+    "wants-to-kill": ("Ruritania wants to kill the trade treaty.", {("ruritania", O, "trade_treaty")},
+                      {("ruritania", S, "trade_treaty")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -22,7 +22,8 @@ OPPOSE_VERBS = {
     "criticize", "criticise", "denounce", "slam", "object", "protest", "balk", "rebuff", "spurn", "scrap",
     "abandon", "obstruct", "sabotage", "undermine", "doubt", "question", "fear", "refute", "torpedo", "shun",
     "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
-    "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast",
+    "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast", "kill", "scupper", "sink", "wreck",
+    "bury",
 }
 # Reporting verbs: the position is in what they report, their own polarity is neutral.
 REPORT_VERBS = {

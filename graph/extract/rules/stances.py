@@ -564,6 +564,10 @@ class SentenceReader:
         out = []
         for tok in sent:
             cue = cue_of(tok)
+            if cue is None and tok.lemma_.lower() in ("have", "lack") and any(
+                    c.dep_ == "dobj" and cue_of(c) and cue_of(c).kind == "noun" and any(
+                        p.dep_ == "prep" and p.lower_ in ("of", "from") for p in c.children) for c in tok.children):
+                cue = Cue(tok, 1 if tok.lemma_.lower() == "have" else -1, "receive")  # "has the backing of X"
             if cue is None:
                 continue
             if cue.kind == "psych":
@@ -574,7 +578,7 @@ class SentenceReader:
                 if not objs:
                     continue
                 holders = self._noun_holders(objs[0])
-                cue = Cue(tok, cue_of(objs[0]).polarity, "noun")
+                cue = Cue(tok, cue_of(objs[0]).polarity * cue.polarity, "noun")
                 targets = subjects_of(tok)
             elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(
                     c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
