@@ -123,6 +123,13 @@ FICTIONAL = {
     "has-the-backing-of": ("The trade treaty has the backing of Freedonia.", {("freedonia", S, "trade_treaty")}, set()),
     "wants-to-kill": ("Ruritania wants to kill the trade treaty.", {("ruritania", O, "trade_treaty")},
                       {("ruritania", S, "trade_treaty")}),
+    "made-clear": ("Ruritania's president has made clear he will not back the trade treaty.",
+                   {("ruritania", O, "trade_treaty")}, set()),
+    "for-x-it-is-a-trap": ("For Freedonia, the truce is a trap.", {("freedonia", O, "truce")}, set()),
+    "for-x-it-is-a-priority": ("For Ruritania, the trade treaty is a priority.", {("ruritania", S, "trade_treaty")},
+                               set()),
+    "conclude": ("Freedonia hopes to conclude the trade treaty by December.", {("freedonia", S, "trade_treaty")}, set()),
+    "concern-about": ("Freedonia expressed concern about the trade treaty.", {("freedonia", O, "trade_treaty")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -29,6 +29,8 @@ def cue_of(tok) -> Cue | None:
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
             if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
                 return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
+        if lemma == "make" and _made_clear(tok):
+            return Cue(tok, 1, "report")  # "has made (it) clear that ..."
         if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
             return Cue(tok, L.PSYCH_VERBS[lemma], "psych")
         if lemma in L.RECEIVE_VERBS:
@@ -148,6 +150,12 @@ def predicate_evaluation(copula) -> int:
         if c.dep_ in ("attr", "acomp", "oprd") and (ev := evaluation(c)):
             return ev
     return 0
+
+
+def _made_clear(tok) -> bool:
+    doc = tok.doc
+    nxt = [doc[i].lower_ for i in range(tok.i + 1, min(tok.i + 3, len(doc)))]
+    return nxt[:1] == ["clear"] or nxt[:2] == ["it", "clear"]
 
 
 def complement_evaluation(verb) -> int:

@@ -418,6 +418,10 @@ class SentenceReader:
                     tok.lemma_.lower() in L.COPULAS) else 0
                 if judged:
                     sign, marked = sign * judged, True  # "a truce would be a trap", "X is unacceptable"
+                    if not holders and (judges := self._mentions(
+                            [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                             for p in c.children if p.dep_ == "pobj"])):
+                        cue, holders = Cue(tok, 1, "adj"), judges  # "For Kyiv, the truce is a trap"
                 elif cue:
                     sign *= cue.polarity
                     marked = marked or cue.kind != "report"
