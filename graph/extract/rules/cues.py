@@ -22,6 +22,10 @@ class Cue:
 def cue_of(tok) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if polarity := idiom(tok, lemma):
+            return Cue(tok, polarity, "verb")  # "poured cold water on", "gave the green light to"
+        if any(c.dep_ == "prep" and in_favour(c) for c in tok.children):
+            return Cue(tok, 1, "verb")  # "spoke out in favour of", "voted in favour of"
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
                 return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
@@ -149,6 +153,15 @@ def predicate_evaluation(copula) -> int:
     for c in copula.children:
         if c.dep_ in ("attr", "acomp", "oprd") and (ev := evaluation(c)):
             return ev
+    return 0
+
+
+def idiom(verb, lemma: str) -> int:
+    """The polarity of a verb-object-preposition idiom ("poured cold water on"), 0 for none."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (*verb.children, *obj.children):
+            if prep.dep_ in ("prep", "dative") and (lemma, obj.lemma_.lower(), prep.lower_) in L.IDIOMS:
+                return L.IDIOMS[(lemma, obj.lemma_.lower(), prep.lower_)]
     return 0
 
 

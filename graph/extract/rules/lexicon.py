@@ -45,7 +45,13 @@ PHRASAL = {
     ("open", "to"): 1, ("commit", "to"): 1, ("object", "to"): -1, ("settle", "for"): 1, ("hold", "on"): 1,
     ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
     ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
+    ("stand", "behind"): 1, ("warm", "to"): 1, ("come", "against"): -1, ("rally", "behind"): 1,
+    ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1,
 }
+# Idioms of a verb, its object and a preposition: "poured cold water on the plan".
+IDIOMS = {("pour", "water", "on"): -1, ("give", "light", "to"): 1, ("throw", "weight", "behind"): 1,
+          ("drag", "foot", "on"): -1, ("put", "brake", "on"): -1, ("give", "nod", "to"): 1,
+          ("give", "blessing", "to"): 1, ("cast", "doubt", "on"): -1, ("take", "aim", "at"): -1}
 # Nouns that carry a position: "Russia's demand", "rejection ... by Putin", "calls for", "support for".
 SUPPORT_NOUNS = {
     "support", "backing", "demand", "call", "push", "pressure", "willingness", "readiness", "openness",

@@ -13,12 +13,12 @@ Two passes over the dependency parse:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon as L
 from .actors import ActorResolver, Mention
 from .chain import Link, pick
-from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, is_hedged, marks_position,
+from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, idiom, is_hedged, marks_position,
                    negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
 from .topics import TopicMention
 
@@ -436,6 +436,10 @@ class SentenceReader:
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
+                    if chain and chain[-1].holders and tok.pos_ == "VERB" and {
+                            h.actor.id for h in self.subject_holders(tok)} == {h.actor.id for h in chain[-1].holders}:
+                        # "Freedonia dropped its opposition to ...": the holder undoes its own position
+                        chain[-1] = replace(chain[-1], sign=sign)
             marked = marked or frozen or marks_position(tok)
             if cue:
                 words.append(tok.text)
@@ -545,8 +549,8 @@ class SentenceReader:
         out = []
         for tok in sent:
             cue = cue_of(tok)
-            if cue is None or cue.kind != "verb" or tok.lemma_.lower() in L.REPORT_VERBS:
-                continue
+            if cue is None or cue.kind != "verb" or tok.lemma_.lower() in L.REPORT_VERBS or idiom(tok, tok.lemma_.lower()):
+                continue  # an idiom's object ("poured cold water on") is no topic
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             objects += [p for c in tok.children if c.dep_ == "prep" and (tok.lemma_.lower(), c.lower_) in L.PHRASAL
                         for p in c.children if p.dep_ == "pobj"]
