@@ -142,6 +142,9 @@ FICTIONAL = {
                                {("weber", O, "trade_treaty")}),
     "dropped-its-opposition": ("Freedonia dropped its opposition to the trade treaty.",
                                {("freedonia", S, "trade_treaty")}, {("freedonia", O, "trade_treaty")}),
+    "according-to": ("According to Weber, the trade treaty is a mistake.", {("weber", O, "trade_treaty")}, set()),
+    "no-x-without-y": ("There can be no truce without a withdrawal, Weber said.", {("weber", S, "withdrawal")},
+                       {("weber", O, "withdrawal"), ("weber", O, "truce")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does
@@ -271,6 +274,8 @@ DEFAULT = {
     "suggestion-that": ("Ukraine rejected the US suggestion that Kyiv withdraw from the Donbas.",
                         {("united_states", S, "territorial_concessions"), ("ukraine", O, "territorial_concessions")},
                         set()),
+    "planning-is-no-plan": ("Ukraine backed the planning of the reconstruction.", set(),
+                            {("ukraine", S, "ukraine_peace_plan")}),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

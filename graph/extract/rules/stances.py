@@ -248,6 +248,9 @@ class SentenceReader:
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
         marked = any(negates(c) for t in span for c in t.children if c.i not in inside)
+        if marked and any(c.dep_ == "prep" and c.lower_ == "without" and _none_without(c)
+                          for t in (root, root.head) for c in t.children):
+            return []  # "no truce without a withdrawal": a condition on the truce, not a refusal of it
         if marked:
             sign = -sign
         if ev := next((evaluation(c) for c in root.children if c.dep_ == "amod" and c.i not in inside
@@ -305,6 +308,17 @@ class SentenceReader:
                 out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity, is_hedged(verb),
                                 [verb.text], False))
         return out
+
+    def _according_to(self, root) -> Mention | None:
+        """The source of "according to X, ..." on the sentence's main verb."""
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    if to.lower_ == "to":
+                        found = self._mentions([p for p in to.children if p.dep_ == "pobj"])
+                        if found:
+                            return found[0]
+        return None
 
     def _own_clauses(self, span) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
@@ -399,7 +413,9 @@ class SentenceReader:
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
-                if tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
+                if tok.lower_ == "without" and _none_without(tok):
+                    frozen, chain = True, [link for link in chain if not link.holders]  # "no truce without a withdrawal"
+                elif tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
                         tok.head.lemma_.lower(), tok.lower_) not in L.PHRASAL and not (
                         tok.lower_ == "against" and (above := cue_of(tok.head)) and above.polarity < 0):
                     # not when it makes the cue above: "warned against", "is against", "fight back against"
@@ -444,8 +460,8 @@ class SentenceReader:
             if cue:
                 words.append(tok.text)
             if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
-                speaker = self._colon_speaker(tok)
-                if speaker:  # a headline "Zelensky: Ukraine will not cede land"
+                speaker = self._colon_speaker(tok) or self._according_to(tok)
+                if speaker:  # a headline "Zelensky: Ukraine will not cede land"; "according to Weber, ..."
                     cue, holders = Cue(tok, 1, "report"), [speaker]
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
@@ -677,6 +693,14 @@ def _in_spite(noun, cue):
     if clause.pos_ not in ("VERB", "AUX") or any(negates(c) for c in clause.children):
         return None
     return clause
+
+
+def _none_without(prep) -> bool:
+    """"no truce without a withdrawal", "there can be no peace without justice": what follows
+    "without" is a condition of what "no" negates."""
+    head = prep.head
+    nouns = [head, *(c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj"))]
+    return any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
 
 
 def _cause(tok) -> bool:

@@ -92,7 +92,7 @@ class TopicMatcher:
             else:
                 # a word the tagger left unlemmatised matches by its regular forms; a headline's
                 # Title Case word is a proper noun whose lemma keeps its case ("Security Guarantees")
-                forms = {lemma, text.lower(), *_forms(lemma)}
+                forms = {lemma, text.lower(), *(_forms(lemma) if len(tokens) > 1 else ())}  # "plan" is no "planning"
                 forms |= {f[:1].upper() + f[1:] for f in forms} | {f.upper() for f in forms}
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
         # a label must not start or end in the gap: strip a label made only of punctuation
