@@ -145,6 +145,8 @@ FICTIONAL = {
     "according-to": ("According to Weber, the trade treaty is a mistake.", {("weber", O, "trade_treaty")}, set()),
     "no-x-without-y": ("There can be no truce without a withdrawal, Weber said.", {("weber", S, "withdrawal")},
                        {("weber", O, "withdrawal"), ("weber", O, "truce")}),
+    "seen-as-the-main-backer": ("Ruritania is seen as the main backer of the trade treaty.",
+                                {("ruritania", S, "trade_treaty")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -153,6 +153,9 @@ class SentenceReader:
         head = noun.head
         if noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in L.COPULAS:
             return self.subject_holders(head)
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in L.CALLING_VERBS:
+            # "Ruritania is seen as the main backer of", "regarded as a critic of"
+            return self._mentions([c for c in head.head.children if c.dep_ == "nsubjpass"])
         if noun.dep_ == "appos":
             return self._mentions([head])
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
