@@ -147,6 +147,8 @@ FICTIONAL = {
                        {("weber", O, "withdrawal"), ("weber", O, "truce")}),
     "seen-as-the-main-backer": ("Ruritania is seen as the main backer of the trade treaty.",
                                 {("ruritania", S, "trade_treaty")}, set()),
+    "declined-to-comment": ("Ruritania declined to comment on the trade treaty.", set(),
+                            {("ruritania", O, "trade_treaty")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -137,6 +137,7 @@ TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite"
 REASON_MARKERS = {"as", "because", "since"}
 # Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
 CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
+NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "specify", "confirm", "detail"}  # "declined to ..."
 VIEW_NOUNS = {"vision", "view", "version", "interpretation", "understanding", "picture", "reading"}
 ASKING_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "know", "check", "see"}  # "asked if ..."
 IN_SPITE_PREPS = {"despite", "notwithstanding", "over", "after"}  # "despite X's objections, ..."

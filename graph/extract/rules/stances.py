@@ -409,6 +409,8 @@ class SentenceReader:
                 frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
             cue = cue_of(tok)
+            if cue and cue.polarity < 0 and child.dep_ == "xcomp" and child.lemma_.lower() in L.NO_COMMENT:
+                return None  # "declined to comment on the treaty", "refused to discuss the truce"
             if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
                 # "Weber is open to talks if Freedonia accepts a truce": the adjective is the cue
                 cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
