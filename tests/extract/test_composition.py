@@ -280,6 +280,8 @@ DEFAULT = {
                         set()),
     "planning-is-no-plan": ("Ukraine backed the planning of the reconstruction.", set(),
                             {("ukraine", S, "ukraine_peace_plan")}),
+    "unknown-official-and-their-side": ("Kremlin aide Yuri Ushakov said Moscow rejected the ceasefire.",
+                                        {("yuri_ushakov", O, "ceasefire"), ("russia", O, "ceasefire")}, set()),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

@@ -153,9 +153,11 @@ CASES = {
     "allies-are-not-the-state": ("Ukraine's allies presented a new peace framework on Friday.", set(),
                                  {("ukraine", S, "ukraine_peace_plan")}),
     "official-by-role-speaks-for-side": ("Kremlin aide Yuri Ushakov rejected the European proposal.",
-                                         {("russia", O, "european_peace_plan")}, set()),
+                                         {("yuri_ushakov", O, "european_peace_plan"), ("russia", O, "european_peace_plan")},
+                                         set()),
     "official-by-appositive": ("Andriy Yermak, Zelenskyy's chief of staff, rejected any territorial concessions.",
-                               {("ukraine", O, "territorial_concessions")}, set()),
+                               {("andriy_yermak", O, "territorial_concessions"), ("ukraine", O, "territorial_concessions")},
+                               set()),
     "unknown-person-kept": ("Orban praised the US plan.", {("orban", S, "us_peace_plan")}, set()),
 }
 

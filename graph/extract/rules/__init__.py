@@ -88,7 +88,7 @@ class RuleExtractor:
         actors = ActorResolver(self.codebook, doc)
         actors.speakers = quote_speakers(doc, actors)
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
-                                lineage=self.codebook.lineage)
+                                lineage=actors.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
         mentions = [m for m in mentions if not (m.ref and _subject_beside_topic(m, doc, mentions))]
         taken = {i for m in mentions for i in range(m.start, m.end)}

@@ -60,12 +60,24 @@ class ActorResolver:
             if key in self.demonyms:
                 actor = self.demonyms[key]
             elif ent.label_ == "PERSON" and (side := self._official_of(ent)) is not None:
-                actor = side  # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff"
+                # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff": the person,
+                # speaking for that side (the extractor gives the side too; see :meth:`lineage`)
+                name = ent.text.removesuffix("'s").strip()
+                actor = self._named_before(name, ent.start) or Actor(
+                    id=slug(name), iri="", label=name, kind="person", member_of=side.id)
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
                 actor = self._named_before(name, ent.start) or Actor(
                     id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
+
+    def lineage(self, actor_id: str) -> list[str]:
+        """The codebook's lineage, and for a person it does not know who was introduced as an
+        official of a side ("Kremlin aide Yuri Ushakov"), the person and then that side's."""
+        for m in self.named:
+            if m.actor.id == actor_id and not m.actor.iri and m.actor.member_of:
+                return [actor_id, *self.codebook.lineage(m.actor.member_of)]
+        return self.codebook.lineage(actor_id)
 
     def _named_before(self, name: str, start: int) -> Actor | None:
         """A short name for an actor named in full before: "De Wever" after "Bart De Wever",

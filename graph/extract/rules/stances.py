@@ -546,7 +546,12 @@ class SentenceReader:
         if len(cue_tok.sent) > 40:
             common.append("long_sentence")
         out = []
+        sides = []  # an official the codebook does not know speaks for their side too
         for h in holders:
+            side = self.actors.codebook.actors.get(h.actor.member_of) if not h.actor.iri and h.actor.member_of else None
+            if side is not None and all(side.id != o.actor.id for o in (*holders, *sides)):
+                sides.append(Mention(side, h.text, h.start, h.end, resolved=True))
+        for h in (*holders, *sides):
             if h.start < mention.end and mention.start < h.end:
                 continue  # an actor inside the topic phrase is not its holder: "frozen Russian assets"
             topic_sign = self.resolve_topic(mention, h, sign)
