@@ -15,7 +15,7 @@ SUPPORT_VERBS = {
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
     "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
-    "suggest", "sponsor", "engineer", "conclude", "finalise", "finalize", "clinch", "seal", "pitch", "greenlight", "greenlit", "ratify", "unveil",
+    "suggest", "sponsor", "engineer", "tolerate", "countenance", "permit", "allow", "conclude", "finalise", "finalize", "clinch", "seal", "pitch", "greenlight", "greenlit", "ratify", "unveil",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
@@ -137,6 +137,8 @@ TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite"
 REASON_MARKERS = {"as", "because", "since"}
 # Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
 CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
+THREAT_VERBS = {"threaten", "warn", "punish", "penalise", "penalize"}
+PENALTY_NOUNS = {"sanction", "tariff", "penalty", "consequence", "punishment", "retaliation", "measure"}
 NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "specify", "confirm", "detail"}  # "declined to ..."
 VIEW_NOUNS = {"vision", "view", "version", "interpretation", "understanding", "picture", "reading"}
 ASKING_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "know", "check", "see"}  # "asked if ..."

@@ -401,9 +401,9 @@ class SentenceReader:
                 return chain if any(link.holders for link in chain) else None
             if condition:
                 if marks & {"if", "unless"} and any(negates(c) for c in child.children):
-                    # "sanctions if Russia does not agree to a truce": a threat or a reward -- which
-                    # way the holder leans is not said
-                    return None
+                    if not _threat(tok, child):
+                        return None  # "aid if Russia does not attack": a reward or a threat, the lean is not said
+                    sign = -sign  # "threatened sanctions if Russia does not agree to a truce": it wants the truce
                 # "... if the US and Europe provide guarantees": who must act in a condition takes
                 # no position there; the condition is what the holder above it wants
                 frozen, chain = True, [link for link in chain if not link.holders]
@@ -703,6 +703,15 @@ def _in_spite(noun, cue):
     if clause.pos_ not in ("VERB", "AUX") or any(negates(c) for c in clause.children):
         return None
     return clause
+
+
+def _threat(verb, condition) -> bool:
+    """A penalty is what the clause above a condition holds out: "threatened Russia with
+    sanctions if ...", "warned of tariffs if ...", "will impose sanctions if ..."."""
+    if verb.lemma_.lower() in L.THREAT_VERBS:
+        return True
+    inside = {t.i for t in condition.subtree}
+    return any(t.lemma_.lower() in L.PENALTY_NOUNS for t in verb.subtree if t.i not in inside)
 
 
 def _none_without(prep) -> bool:
