@@ -286,6 +286,11 @@ DEFAULT = {
                             {("ukraine", S, "ukraine_peace_plan")}),
     "unknown-official-and-their-side": ("Kremlin aide Yuri Ushakov said Moscow rejected the ceasefire.",
                                         {("yuri_ushakov", O, "ceasefire"), ("russia", O, "ceasefire")}, set()),
+    "a-plan-to-use": ("Brussels is working on a plan to use the immobilised assets.", {("europe", S, "frozen_assets")},
+                      {("europe", S, "european_peace_plan")}),
+    "stay-out-of": ("Russia wants Ukraine to stay out of NATO.", {("russia", O, "nato_membership")}, set()),
+    "halt-in-deliveries": ("Moscow wants a halt in Western arms deliveries.", {("russia", O, "support_for_ukraine")},
+                           {("russia", S, "support_for_ukraine")}),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

@@ -36,6 +36,10 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
         elif m.owned and head.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("acl", "relcl") for c in head.children):
             replaced.add(m)  # "..., a proposal rejected by Kyiv": stands for what was said before it
+        elif m.owned and m.end - m.start == 1 and any(
+                (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "to")))
+                and any(t.i in at and not at[t.i].owned for t in c.subtree) for c in head.children):
+            replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce": named by what it does
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in DEFINITE

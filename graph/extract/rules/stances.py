@@ -454,7 +454,7 @@ class SentenceReader:
                         return None  # what the phrase itself does to something ("the text would entrench
                         # the status quo") is no position on it
                 elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
-                        tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to"))):
+                        tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
                     if chain and chain[-1].holders and tok.pos_ == "VERB" and {
