@@ -10,6 +10,9 @@ Two passes over the dependency parse:
    is no position at all; hedges lower confidence.
 2. From cues whose topic stands outside their own clause: "a plan *which received support from
    Moscow*", "the initiative *alarmed European partners*", "concessions -- *a move Zelenskyy rejected*".
+
+Who holds a cue's position is :mod:`.holders`' business; choosing among the cues on the way up,
+:mod:`.chain`'s.
 """
 from __future__ import annotations
 
@@ -20,13 +23,9 @@ from .actors import ActorResolver, Mention
 from .chain import Link, pick
 from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, idiom, is_hedged, marks_position,
                    negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
+from .holders import RELATIVE, HolderFinder
 from .topics import TopicMention
 
-RELATIVE = {"who", "which", "that", "whom"}
-PLURAL_PRONOUNS = {"they", "them"}
-QUANTIFIERS = {"several", "some", "many", "most", "all", "both", "each", "one", "two", "three", "few", "majority"}
-INCLUDING_VERBS = {"include", "comprise"}
-CO_HOLDING_VERBS = {"back", "join", "support", "accompany", "second", "echo", "flank", "lead"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
@@ -49,199 +48,11 @@ class Found:
     features: tuple[str, ...] = ()  # what the reading rests on, for calibration (see calibration.py)
 
 
-class SentenceReader:
+class SentenceReader(HolderFinder):
     def __init__(self, actors: ActorResolver, resolve_topic, lineage=None):
         self.actors = actors
         self.lineage = lineage or (lambda actor_id: [actor_id])  # the actor and the groups it belongs to
         self.resolve_topic = resolve_topic  # (TopicMention, holder Mention, sign) -> (topic id, sign) | None
-
-    # --- holders ------------------------------------------------------------------------
-    def holders(self, cue: Cue) -> list[Mention]:
-        tok = cue.token
-        if cue.kind == "psych":
-            return self._mentions([c for c in tok.children if c.dep_ == "dobj"])
-        if cue.kind == "noun":
-            return self._noun_holders(tok)
-        if cue.kind == "adj":
-            if tok.dep_ == "amod":
-                return []
-            return self.subject_holders(tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok)
-        if cue.kind == "receive":
-            return []  # the holder is the source of the support received: see _external
-        if cue.kind == "report" and tok.lemma_.lower() in ("write", "report") and any(
-                c.dep_ == "nsubj" and c.i > tok.i for c in tok.children):
-            return []  # "..., writes The Guardian": a newspaper reporting, not a holder
-        return self.subject_holders(tok)
-
-    def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if verb.lemma_.lower() == "join" and subjects:  # "Freedonia joined Ruritania in opposing ..."
-            agents += [c for c in verb.children if c.dep_ == "dobj"]
-        found = self._mentions(agents + subjects)
-        if found or depth > 4:
-            return found
-        if subjects and not any(s.lower_ in RELATIVE for s in subjects):
-            return []  # a subject that is not an actor: "the talks underscored ..."
-        if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
-            return self._mentions([verb.head])
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            found = self._mentions([verb.head])
-            noun = verb.head  # "efforts involve diplomacy to broker a deal": the efforts' owner
-            if not found and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-                found = self.subject_holders(noun.head, depth + 1)
-            return found
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.i != verb.i:
-            if verb.dep_ == "ccomp" and not any(c.dep_ == "mark" for c in verb.children):
-                return []
-            return self.subject_holders(verb.head, depth + 1)
-        if verb.dep_ in ("dobj", "pobj") and verb.head.pos_ == "VERB":
-            return self.subject_holders(verb.head, depth + 1)
-        if verb.dep_ == "prep" and verb.lower_ in ("in", "by") and verb.head.pos_ == "VERB":
-            return self.subject_holders(verb.head, depth + 1)  # "joined Ruritania in [opposing ...]"
-        return []
-
-    def _noun_holders(self, noun) -> list[Mention]:
-        if noun.lemma_.lower() in L.AGENT_NOUNS:
-            return self._agent_holders(noun)
-        owner = self.actors.owner_of(noun)
-        if owner:
-            return self._speaker_for_owner(noun, owner)
-        for prep in noun.children:  # "rejection of a truce by Putin": the agent hangs on the object
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    agents = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
-                              for p in c.children if p.dep_ == "pobj"]
-                    found = self._mentions(agents)
-                    if found:
-                        return found
-        head = noun.head
-        if noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
-            verb = head.head if head.pos_ == "ADP" else head
-            if verb.lemma_.lower() in L.LIGHT_VERBS:
-                return self.subject_holders(verb)
-        return []
-
-    def _speaker_for_owner(self, noun, owner: Mention) -> list[Mention]:
-        """"Orban reiterated Hungary's opposition": who voices their own side's position holds it."""
-        head = noun.head
-        if noun.dep_ == "dobj" and head.lemma_.lower() in L.LIGHT_VERBS:
-            speakers = self.subject_holders(head)
-            if speakers and all(s.actor.kind == "person" and (owner.actor.id in self.lineage(s.actor.id)
-                                                              or not s.actor.iri) for s in speakers):
-                return speakers
-        return self._with_listed(owner, noun.doc)
-
-    def _with_listed(self, m: Mention, doc) -> list[Mention]:
-        """``m`` and the actors listed with it ("opposition from Ruritania and Freedonia")."""
-        if m.resolved or m.end <= m.start:
-            return [m]
-        out = [m]
-        for c in _listed(doc[m.end - 1]):
-            x = self.actors.mention_at(c)
-            if x is not None and all(x.actor.id != o.actor.id for o in out):
-                out.append(x)
-        return out
-
-    def _agent_holders(self, noun) -> list[Mention]:
-        """Who "opponents of the treaty" or "a proponent of the deal" are: the subject of a copula
-        ("Portugal is a big proponent of"), the noun in apposition ("Weber, a critic of"), members
-        named with it ("critics in Lisbon and Oslo", "opponents such as A and B")."""
-        found = self._members(noun)
-        if found:
-            return found
-        head = noun.head
-        if noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in L.COPULAS:
-            return self.subject_holders(head)
-        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in L.CALLING_VERBS:
-            # "Ruritania is seen as the main backer of", "regarded as a critic of"
-            return self._mentions([c for c in head.head.children if c.dep_ == "nsubjpass"])
-        if noun.dep_ == "appos":
-            return self._mentions([head])
-        if head.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
-            return self._mentions([c for c in noun.children if c.dep_ == "appos"] or [head.head])
-        if noun.dep_ in ("nsubj", "nsubjpass"):
-            return []
-        return self._mentions([c for c in noun.children if c.dep_ in ("compound", "amod")])
-
-    def _members(self, noun) -> list[Mention]:
-        """Actors listed with a plural noun: "countries like France and Germany", "critics in Lisbon",
-        "an anti-treaty coalition that already includes A, B and C"."""
-        objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in L.MEMBER_PREPS
-                for p in c.children if p.dep_ == "pobj"]
-        objs += [p for c in noun.children if c.dep_ == "amod" and c.lower_ == "such"
-                 for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
-        objs += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
-                 and any(x.lower_ == "such" for x in c.children) for p in c.children if p.dep_ == "pobj"]
-        if noun.lemma_.lower() in L.COLLECTIVE_NOUNS:  # "countries (A, B, C)", "a bloc of countries (A, B)"
-            objs += [c for c in noun.children if c.dep_ == "appos"]
-            objs += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj" and p.lemma_.lower() in L.COLLECTIVE_NOUNS
-                     for a in p.children if a.dep_ == "appos"]
-        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() in L.COPULAS:
-            # "Ruritania is among the countries opposed to the treaty"
-            objs += [c for c in noun.head.head.children if c.dep_ == "nsubj"]
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in INCLUDING_VERBS:
-            # "the countries looking for an ambitious treaty include A, B and C"
-            objs += [c for c in noun.head.children if c.dep_ in ("dobj", "attr")]
-        found = self._mentions(objs)
-        for c in noun.children:  # "a coalition that (already) includes A, B and C": every actor in it
-            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "gather", "unite") and (
-                    noun.lemma_.lower() in L.COLLECTIVE_NOUNS | L.AGENT_NOUNS):
-                found += [m for t in c.subtree if t.i != c.i and (m := self.actors.mention_at(t))
-                          and all(m.actor.id != o.actor.id for o in found)]
-        return found
-
-    def _mentions(self, tokens) -> list[Mention]:
-        """Actors named by these noun phrases, their conjuncts ("Europe and the US"), or owning
-        them ("U.S. efforts", "Trump's proposals")."""
-        out = []
-        for t in tokens:
-            if t.tag_ in ("NNS", "NNPS") and (group := self.actors.group_of(t)):
-                found = list(group)  # "both leaders", "the two sides"
-            elif (t.lemma_.lower() in L.COLLECTIVE_NOUNS | L.ROLE_NOUNS and self.actors.mention_at(t) is None
-                  and (listed := self._members(t))):
-                found = listed  # "countries like France and Germany", "a bloc (Saudi Arabia, Iran, ...)"
-            else:
-                found = [self.actors.mention_at(t)]
-            if found[0] is None and t.lower_ in QUANTIFIERS:  # "several of the Arab states"
-                found = [self.actors.mention_at(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj"][:1] or found
-            if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
-                found = [self.actors.owner_of(t)]
-            named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
-                found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
-            found += [self.actors.mention_at(c) for x in {t, *named} for c in _listed(x) if c.i > t.i]
-            if found[0] is not None:  # "Saudi Arabia, backed by Iran and India, ...": the backers side with it
-                found += [self.actors.mention_at(c) for x in {t, *named} for c in _co_holders(x)]
-            elif t.lower_ in PLURAL_PRONOUNS:  # "A, backed by B and C, took the floor. They rejected ..."
-                found = self._listed_before(t)
-            for m in found:
-                if m and all(m.actor.id != o.actor.id for o in out):
-                    out.append(m)
-        return out
-
-    def _listed_before(self, pronoun) -> list:
-        """"They" after a sentence whose subject lists several actors: all of them."""
-        sent = pronoun.sent
-        prev = pronoun.doc[sent.start - 1].sent if sent.start else None
-        for s in (sent, prev):
-            if s is None:
-                continue
-            subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i
-                        and t.lower_ not in PLURAL_PRONOUNS]
-            if not subjects:
-                continue
-            subj = subjects[0] if s is prev else subjects[-1]
-            head = self.actors.mention_at(subj)
-            if head is None:
-                return []
-            items = [head, *(self.actors.mention_at(c) for c in (*_listed(subj), *_co_holders(subj)))]
-            items = [m for m in items if m is not None]
-            if len({m.actor.id for m in items}) < 2:
-                return []
-            return [Mention(m.actor, pronoun.text, pronoun.i, pronoun.i + 1, resolved=True) for m in items]
-        return []
 
     # --- pass 1: from a topic mention up ------------------------------------------------
     def from_mention(self, mention: TopicMention, doc, mention_at=None) -> list[Found]:
@@ -284,15 +95,6 @@ class SentenceReader:
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
         return out
 
-    def _colon_speaker(self, root) -> Mention | None:
-        """The actor before a colon that opens the sentence: "Macron: Europe must be at the table"."""
-        sent = root.sent
-        colon = next((t for t in sent[:7] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start:
-            return None
-        head = sent.doc[sent.start:colon.i].root
-        return self.actors.mention_at(head)
-
     def _shared_passives(self, span) -> list["Link"]:
         """"The treaty was welcomed by A but criticised by B": a coordinated passive verb with no
         subject of its own shares the phrase as its subject, and its agent holds its position."""
@@ -311,17 +113,6 @@ class SentenceReader:
                 out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity, is_hedged(verb),
                                 [verb.text], False))
         return out
-
-    def _according_to(self, root) -> Mention | None:
-        """The source of "according to X, ..." on the sentence's main verb."""
-        for c in root.children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                for to in c.children:
-                    if to.lower_ == "to":
-                        found = self._mentions([p for p in to.children if p.dep_ == "pobj"])
-                        if found:
-                            return found[0]
-        return None
 
     def _own_clauses(self, span) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
@@ -646,37 +437,6 @@ class SentenceReader:
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
-
-
-def _listed(tok) -> list:
-    """The items listed with ``tok``: its conjuncts, and the names the parser hung on it in
-    apposition ("Brazil, Saudi Arabia, several Gulf countries, China and India": "Arabia" and
-    "countries" in apposition, "China" and "India" their conjuncts). An apposition that is a
-    singular common noun describes the name ("Weber, the envoy"), and is no item of a list."""
-    out, todo = [], [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" or (c.dep_ == "appos" and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS"))):
-                out.append(c)
-                todo.append(c)
-    return out
-
-
-def _co_holders(tok) -> list:
-    """Who is named as standing with ``tok``: "A, backed by B and C", "A, joined by B", "A, along
-    with B" -- each with the conjuncts listed after it."""
-    out = []
-    for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in CO_HOLDING_VERBS:
-            heads = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        elif c.dep_ == "prep" and c.lower_ in ("along", "together"):
-            heads = [p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
-        elif c.dep_ == "prep" and c.lower_ == "with" and tok.doc[c.i - 1].lower_ in ("along", "together"):
-            heads = [p for p in c.children if p.dep_ == "pobj"]
-        else:
-            continue
-        out += [x for h in heads for x in (h, *_listed(h))]
-    return out
 
 
 def _summary_conj(noun) -> bool:
