@@ -101,47 +101,38 @@ class SentenceReader(HolderFinder):
         root = span.root
         if root.dep_ != "nsubjpass":
             return []
-        out = []
-        for verb in root.head.conjuncts:
-            if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                continue
-            cue = cue_of(verb)
-            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            holders = self._mentions(agents) if cue and cue.kind in ("verb", "report") else []
-            if holders:
-                negated = any(negates(c) for c in verb.children)
-                out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity, is_hedged(verb),
-                                [verb.text], False))
-        return out
+        verbs = [v for v in root.head.conjuncts
+                 if v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        return [link for v in verbs if (link := self._clause_link(v))]
 
     def _own_clauses(self, span) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
-        the fighting *proposed by Chile*", "a ceasefire deal *spearheaded by Trump*"."""
-        out = []
+        the fighting *proposed by Chile*", "a ceasefire deal *spearheaded by Trump*", "a ceasefire
+        (that) the US had pitched"."""
         nouns = list(span)
         root = span.root
         if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in (
                 L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):
             nouns.append(root.head)
-        for clause in (c for t in nouns for c in t.children):
-            if clause.dep_ not in ("acl", "relcl"):
-                continue
-            for verb in (clause, *(c for c in clause.conjuncts if c.pos_ == "VERB")):
-                cue = cue_of(verb)
-                if not cue or cue.kind not in ("verb", "report"):
-                    continue
-                agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                if not agents and clause.dep_ == "relcl" and not any(
-                        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in RELATIVE)
-                        for c in verb.children):
-                    # "a ceasefire (that) the US had pitched": the noun is the relative clause's object
-                    agents = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
-                holders = self._mentions(agents)
-                if holders:
-                    negated = any(negates(c) for c in verb.children)
-                    out.append(Link(verb, cue, holders, -cue.polarity if negated else cue.polarity,
-                                    is_hedged(verb), [verb.text], False))
-        return out
+        clauses = [c for t in nouns for c in t.children if c.dep_ in ("acl", "relcl")]
+        return [link for clause in clauses for v in (clause, *(c for c in clause.conjuncts if c.pos_ == "VERB"))
+                if (link := self._clause_link(v, object_relative=clause.dep_ == "relcl"))]
+
+    def _clause_link(self, verb, object_relative: bool = False) -> "Link | None":
+        """A verb's cue held by its passive agent ("proposed by Ukraine"), or, in a relative
+        clause whose object is the phrase, by its subject ("a ceasefire the US had pitched")."""
+        cue = cue_of(verb)
+        if not cue or cue.kind not in ("verb", "report"):
+            return None
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents and object_relative and not any(
+                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in RELATIVE) for c in verb.children):
+            agents = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+        holders = self._mentions(agents)
+        if not holders:
+            return None
+        negated = any(negates(c) for c in verb.children)
+        return Link(verb, cue, holders, -cue.polarity if negated else cue.polarity, is_hedged(verb), [verb.text], False)
 
     def _chain(self, tok, inside: set[int], sign: int, mention_at: dict, marked: bool = True
                ) -> list["Link"] | None:
