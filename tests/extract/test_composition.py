@@ -149,6 +149,11 @@ FICTIONAL = {
                                 {("ruritania", S, "trade_treaty")}, set()),
     "declined-to-comment": ("Ruritania declined to comment on the trade treaty.", set(),
                             {("ruritania", O, "trade_treaty")}),
+    "made-it-a-condition": ("Weber has made a withdrawal a key condition for peace.", {("weber", S, "withdrawal")},
+                            set()),
+    "views-as-targets": ("Ruritania views any truce monitors as legitimate targets.", set(), set()),
+    "described-as-a-basis": ("Weber described the trade treaty as a basis for talks.", {("weber", S, "trade_treaty")},
+                             set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -171,8 +171,23 @@ def _made_clear(tok) -> bool:
     return nxt[:1] == ["clear"] or nxt[:2] == ["it", "clear"]
 
 
+def _judgement(noun) -> int:
+    """+1 / -1 for a noun of judgement or one an adjective of judgement qualifies ("a key
+    condition", "a trap"), not for a noun of position ("a proposal")."""
+    for t in (noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))):
+        lemma = t.lemma_.lower()
+        if lemma in L.POSITIVE_EVAL:
+            return 1
+        if lemma in L.NEGATIVE_EVAL:
+            return -1
+    return 0
+
+
 def complement_evaluation(verb) -> int:
     """"called the text unacceptable", "described the plan as a betrayal"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) > 1 and (ev := _judgement(objects[-1])):
+        return ev  # "made a withdrawal a key condition", parsed with two objects
     for c in verb.children:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"):
             if ev := evaluation(c):

@@ -189,15 +189,15 @@ POSITIVE_EVAL = {"good", "fair", "acceptable", "reasonable", "balanced", "positi
                  "important", "necessary", "essential", "vital", "crucial", "key", "fundamental", "welcome",
                  "historic", "helpful", "useful", "viable", "sensible", "workable", "beneficial", "great", "right",
                  "just", "priority", "condition", "precondition", "necessity", "breakthrough", "success",
-                 "solution", "must", "step", "progress", "opportunity", "chance"}
+                 "solution", "must", "step", "progress", "opportunity", "chance", "basis", "foundation"}
 NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "flawed", "harmful", "unworkable",
                  "impossible", "absurd", "premature", "counterproductive", "irresponsible", "illegal", "unjust",
                  "wrong", "mistake", "disaster", "betrayal", "capitulation", "provocation", "trap", "threat",
                  "insult", "nonstarter", "non-starter", "nonsense", "failure", "ultimatum", "red", "impermissible",
-                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst"}
+                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst", "target"}
 # Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
 CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
-                 "dub", "term", "characterize", "characterise", "judge", "qualify"}
+                 "dub", "term", "characterize", "characterise", "judge", "qualify", "make"}
 COPULAS = {"be", "become", "remain", "seem", "look", "sound", "appear", "prove"}
 # Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
 GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",

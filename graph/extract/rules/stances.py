@@ -198,6 +198,10 @@ class SentenceReader(HolderFinder):
                 cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
             if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
+            elif (child.dep_ in ("ccomp", "xcomp", "oprd") and tok.lemma_.lower() in L.CALLING_VERBS
+                  and child.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nsubj" for c in child.children)
+                  and (ev := evaluation(child))):
+                cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.lower_ == "without" and _none_without(tok):
