@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
-from .lexicon import BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, RELATION_NOUNS, ROLE_NOUNS
+from .lexicon import (BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
+                      ROLE_NOUNS)
 
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -141,7 +142,7 @@ class ActorResolver:
         """Who put forward or endorsed a plan named without an owner: "Trump has endorsed a
         28-point proposal" (for a later "the proposal")."""
         verb = tok.head
-        if tok.dep_ != "dobj" or verb.lemma_.lower() not in PROPOSER_VERBS or any(
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in PROPOSING_VERBS or any(
                 c.dep_ == "neg" for c in verb.children):
             return None
         return next(filter(None, (self.mention_at(c) for c in verb.children if c.dep_ == "nsubj")), None)
@@ -286,10 +287,6 @@ class ActorResolver:
             if a.kind == "person" and any(role in n.lower().split() for n in a.names):
                 return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
         return None
-
-
-PROPOSER_VERBS = {"propose", "endorse", "unveil", "present", "submit", "draft", "table", "float", "pitch", "offer",
-                  "outline", "introduce", "publish", "prepare", "back"}
 
 
 def _looks_like_name(ent) -> bool:

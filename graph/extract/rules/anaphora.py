@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS
+from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS, PROPOSING_VERBS
 from .topics import OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
-PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil"}
 WINDOW = 6  # sentences to look back for an antecedent
 PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
 

@@ -137,6 +137,10 @@ TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite"
 REASON_MARKERS = {"as", "because", "since"}
 # Prepositions of a circumstance or a comparison: "unlike the American proposal, Europe's plan ...".
 CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
+# Verbs of putting a proposal forward or backing it: "the US suggested a truce ... this proposal",
+# "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
+PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
+                   "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
 THREAT_VERBS = {"threaten", "warn", "punish", "penalise", "penalize"}
 PENALTY_NOUNS = {"sanction", "tariff", "penalty", "consequence", "punishment", "retaliation", "measure"}
 NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "specify", "confirm", "detail"}  # "declined to ..."
