@@ -1,6 +1,7 @@
 """Corrections that teach: does a reviewed store read unseen articles better than a fresh one?
 
     python benchmarks/learning.py [--split dev|test|all] [--devset benchmarks/devset] [--timing N]
+    python benchmarks/learning.py --split all --devset benchmarks/debate2 --codebook benchmarks/debate2/codebook.ttl
 
 The protocol (issue 17), on the development corpus of real news (benchmarks/devset/: texts/ID.txt,
 gold.jsonl with offsets, sources.json with the dev/test split):
@@ -44,11 +45,16 @@ REVIEWER = "benchmark reviewer"
 
 
 def load_devset(folder: Path, split: str) -> tuple[list[Path], list[dict]]:
-    sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))["documents"]
+    """The texts present (sha256 checked) and the gold of a corpus laid out as benchmarks/devset/
+    (sources.json with "documents", each with its "split") or benchmarks/debate2/ (sources.json
+    a list, no split: every document is in "all")."""
+    sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+    if isinstance(sources, dict):
+        sources = sources["documents"]
     paths = []
     for doc in sorted(sources, key=lambda d: d["id"]):
         path = folder / "texts" / f"{doc['id']}.txt"
-        if split != "all" and doc["split"] != split:
+        if split != "all" and doc.get("split", "all") != split:
             continue
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != doc["sha256"]:
             print(f"skipped {doc['id']}: text missing or changed", file=sys.stderr)
@@ -140,7 +146,7 @@ def timing(work: Path, store_dir: Path, sheet_rows: list[dict], n: int, codebook
                     r["stance"] = replace(_by_key(items, r["stance"].split("~")[0]), doc_id=r["doc"]).key
                 rows.append(r)
         st.replace_documents(batch, codebook, force=True)
-        apply_review(st, write_sheet(rows, work / "timing.csv"), REVIEWER)
+        apply_review(st, write_sheet(rows, work / "timing.csv"), REVIEWER, codebook=codebook)
         decisions = len(sheet_rows) * rounds
         taught = [r for r in sheet_rows if r.get("verdict") in ("added", "changed")]
         t0, c0 = time.perf_counter(), time.process_time()
@@ -160,8 +166,9 @@ def main() -> None:
     ap.add_argument("--devset", type=Path, default=ROOT / "benchmarks" / "devset")
     ap.add_argument("--timing", type=int, default=0, help="also time learning from at least N decisions")
     ap.add_argument("--keep", type=Path, help="keep the stores and the review sheet in this folder")
+    ap.add_argument("--codebook", type=Path, help="the corpus's codebook (default: the packaged one)")
     args = ap.parse_args()
-    codebook = load_codebook()
+    codebook = load_codebook(args.codebook)
     vocab = Vocabulary(codebook)
     paths, gold = load_devset(args.devset, args.split)
     taught, unseen = paths[0::2], paths[1::2]
@@ -172,11 +179,11 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
         reviewed, fresh = work / "reviewed", work / "fresh"
-        build(taught, out_dir=work / "out-r", store_dir=reviewed)
+        build(taught, out_dir=work / "out-r", store_dir=reviewed, codebook_path=args.codebook)
         with StanceStore.open(reviewed) as st:
             docs = {p.stem: st.document_text(p.stem) for p in taught}
             rows = review_rows(st, docs, gold, vocab)
-            report = apply_review(st, write_sheet(rows, work / "review.csv"), REVIEWER)
+            report = apply_review(st, write_sheet(rows, work / "review.csv"), REVIEWER, codebook=codebook)
             t0, c0 = time.perf_counter(), time.process_time()
             lessons = store_lessons(st, codebook)
             learned, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -184,8 +191,8 @@ def main() -> None:
         print(f"split {args.split}: {len(taught)} documents reviewed, {len(unseen)} unseen")
         print(f"{report.summary()}")
         print(f"learned in {learned:.2f} s ({cpu:.2f} s CPU, model loading included): " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
-        build(unseen, out_dir=work / "out-r", store_dir=reviewed)
-        build(unseen, out_dir=work / "out-f", store_dir=fresh)
+        build(unseen, out_dir=work / "out-r", store_dir=reviewed, codebook_path=args.codebook)
+        build(unseen, out_dir=work / "out-f", store_dir=fresh, codebook_path=args.codebook)
         with_lessons = score(reviewed, ids, gold, codebook)
         without = score(fresh, ids, gold, codebook)
         for name, s in (("fresh store", without), ("reviewed store", with_lessons)):
