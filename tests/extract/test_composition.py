@@ -154,6 +154,8 @@ FICTIONAL = {
     "views-as-targets": ("Ruritania views any truce monitors as legitimate targets.", set(), set()),
     "described-as-a-basis": ("Weber described the trade treaty as a basis for talks.", {("weber", S, "trade_treaty")},
                              set()),
+    "dropped-its-objections-prep-on-the-verb": ("Freedonia dropped its objections to the trade treaty.",
+                                                {("freedonia", S, "trade_treaty")}, {("freedonia", O, "trade_treaty")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does
@@ -249,6 +251,9 @@ FICTIONAL = {
                                              "focus on market access rather than a truce.",
                                              {("weber", S, "trade_access"), ("weber", O, "truce")},
                                              {("weber", S, "trade_treaty")}),
+    "a-deal-is-the-main-agreement": ("The trade agreement talks stalled in May. Ruritania voiced disappointment at "
+                                     "leaving without a deal.", {("ruritania", S, "trade_treaty")},
+                                     {("ruritania", O, "trade_treaty")}),
     "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
                                        {("weber", O, "trade_treaty")}, set()),
 }

@@ -15,6 +15,7 @@ from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS, PROPOSING_VERBS
 from .topics import OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
+INDEFINITE = {"a", "an", "any", "no"}
 WINDOW = 6  # sentences to look back for an antecedent
 PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
 
@@ -41,8 +42,13 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce": named by what it does
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in DEFINITE
-                                                         for c in tok.children):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+            if _bare_agreement(tok, at):  # "left Geneva without a deal", "any agreement must ..."
+                main = _main_agreement(doc, named) if main is None else main
+                if main:
+                    out.append(TopicMention(tok.i, tok.i + 1, main, ref=True))
             continue
         own = at.get(tok.i)
         if own is not None and not own.owned:
@@ -91,6 +97,14 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
         if has_owner(prev) and plemma == lemma:
             return None
     return None
+
+
+def _bare_agreement(tok, at) -> bool:
+    """"a deal", "any agreement", "no deal": an agreement noun with no words of its own to say
+    which (no compound, modifier phrase or owner), in a document about one main agreement."""
+    return (tok.lemma_.lower() in AGREEMENT_NOUNS and tok.i not in at
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+            and not any(c.dep_ in ("compound", "poss", "nmod", "prep", "acl", "relcl", "amod") for c in tok.children))
 
 
 def _proposed(root) -> bool:

@@ -203,6 +203,16 @@ class SentenceReader(HolderFinder):
                   and (ev := evaluation(child))):
                 cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
+            path_dep = child.dep_
+            if (noun := _object_before(tok, child)) is not None and (cue is None or cue.kind == "report"
+                                                                    or tok.lemma_.lower() in L.LIGHT_VERBS):
+                # "voiced disappointment at ...", "dropped its objections to ...": the parser hung the
+                # noun's preposition on the verb; read the noun as on the way
+                ncue = cue_of(noun)
+                sign, marked, path_dep = sign * ncue.polarity, True, "dobj"
+                if not frozen and (found := self._noun_holders(noun)):
+                    chain.append(Link(noun, ncue, found, sign, hedged, [*words, noun.text], True, "prep",
+                                      crossed, marked))
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.lower_ == "without" and _none_without(tok):
                     frozen, chain = True, [link for link in chain if not link.holders]  # "no truce without a withdrawal"
@@ -239,7 +249,7 @@ class SentenceReader(HolderFinder):
                             c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
                         return None  # what the phrase itself does to something ("the text would entrench
                         # the status quo") is no position on it
-                elif negative_predicate(tok) and (child.dep_ in ARGUMENT_DEPS or (
+                elif negative_predicate(tok) and (path_dep in ARGUMENT_DEPS or (
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
@@ -432,6 +442,19 @@ class SentenceReader(HolderFinder):
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _object_before(verb, prep):
+    """The noun of position the parser left as ``verb``'s object when it hung that noun's
+    preposition ``prep`` on the verb: "voiced disappointment [at]", "dropped its objections [to]"."""
+    if prep.dep_ != "prep" or verb.pos_ != "VERB" or prep.lower_ not in ("at", "to", "over", "about", "with", "on",
+                                                                         "against", "for", "of"):
+        return None
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i):
+        cue = cue_of(noun)
+        if cue and cue.kind == "noun" and not any(c.dep_ == "prep" for c in noun.children):
+            return noun
+    return None
 
 
 def _summary_conj(noun) -> bool:
