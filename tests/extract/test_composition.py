@@ -156,6 +156,9 @@ FICTIONAL = {
                              set()),
     "dropped-its-objections-prep-on-the-verb": ("Freedonia dropped its objections to the trade treaty.",
                                                 {("freedonia", S, "trade_treaty")}, {("freedonia", O, "trade_treaty")}),
+    "challenged": ("Ruritania challenged the trade treaty.", {("ruritania", O, "trade_treaty")}, set()),
+    "relative-clause-on-a-non-actor-noun": ("Weber criticised a clause in Coastal League talks that allows a truce.",
+                                            {("weber", O, "truce")}, {("coastal_league", S, "truce")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -53,7 +53,11 @@ class HolderFinder:
         if subjects and not any(s.lower_ in RELATIVE for s in subjects):
             return []  # a subject that is not an actor: "the talks underscored ..."
         if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
-            return self._mentions([verb.head])
+            ante = verb.head
+            if self.actors.mention_at(ante) is None and ante.lemma_.lower() not in (
+                    L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS | L.COLLECTIVE_NOUNS | L.ROLE_NOUNS):
+                return []  # "a rule in UN negotiations that allows ...": the UN's negotiations hold nothing
+            return self._mentions([ante])
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             found = self._mentions([verb.head])
             noun = verb.head  # "efforts involve diplomacy to broker a deal": the efforts' owner

@@ -23,6 +23,7 @@ OPPOSE_VERBS = {
     "abandon", "obstruct", "sabotage", "undermine", "doubt", "question", "fear", "refute", "torpedo", "shun",
     "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
     "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast", "kill", "scupper", "sink", "wreck",
+    "challenge",
     "bury",
 }
 # Reporting verbs: the position is in what they report, their own polarity is neutral.
