@@ -159,6 +159,9 @@ FICTIONAL = {
     "challenged": ("Ruritania challenged the trade treaty.", {("ruritania", O, "trade_treaty")}, set()),
     "relative-clause-on-a-non-actor-noun": ("Weber criticised a clause in Coastal League talks that allows a truce.",
                                             {("weber", O, "truce")}, {("coastal_league", S, "truce")}),
+    "would-entrench-the-status-quo": ("Weber said the trade treaty would entrench the status quo.",
+                                      {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
+    "devoid-of": ("Weber backed a text devoid of any truce.", {("weber", O, "truce")}, {("weber", S, "truce")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does
@@ -257,6 +260,9 @@ FICTIONAL = {
     "a-deal-is-the-main-agreement": ("The trade agreement talks stalled in May. Ruritania voiced disappointment at "
                                      "leaving without a deal.", {("ruritania", S, "trade_treaty")},
                                      {("ruritania", O, "trade_treaty")}),
+    "a-binding-agreement-is-the-main-one": ("The trade agreement talks stalled. Weber said Ruritania would push for "
+                                            "a stronger, legally binding agreement.",
+                                            {("weber", S, "trade_treaty")}, set()),
     "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
                                        {("weber", O, "trade_treaty")}, set()),
 }

@@ -100,11 +100,12 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
 
 
 def _bare_agreement(tok, at) -> bool:
-    """"a deal", "any agreement", "no deal": an agreement noun with no words of its own to say
-    which (no compound, modifier phrase or owner), in a document about one main agreement."""
+    """"a deal", "any agreement", "a stronger, legally binding agreement", "no deal": an agreement
+    noun with no words of its own to say which (no compound, modifier phrase or owner; adjectives
+    are fine), in a document about one main agreement."""
     return (tok.lemma_.lower() in AGREEMENT_NOUNS and tok.i not in at
             and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
-            and not any(c.dep_ in ("compound", "poss", "nmod", "prep", "acl", "relcl", "amod") for c in tok.children))
+            and not any(c.dep_ in ("compound", "poss", "nmod", "prep", "acl", "relcl") for c in tok.children))
 
 
 def _proposed(root) -> bool:

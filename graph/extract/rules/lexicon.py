@@ -111,6 +111,7 @@ NEGATIVE_VERBS = {
 POSITIVE_VERBS = {
     "retain", "obtain", "secure", "keep", "gain", "win", "get", "receive", "preserve", "maintain", "protect",
     "restore", "extend", "expand", "increase", "boost", "strengthen", "continue", "resume", "grant", "provide",
+    "entrench", "cement", "perpetuate", "deepen", "worsen",
     "deliver", "send", "allow", "permit", "enable", "implement", "honour", "honor", "respect", "sign", "ratify",
     "join", "enter", "become", "reach", "achieve", "conclude", "finalize", "finalise", "give", "offer",
     "recognize", "recognise", "guarantee", "ensure", "establish", "create", "hold", "launch", "start", "begin",
@@ -216,7 +217,8 @@ MEMBER_PREPS = {"like", "including", "in", "among", "from"}
 # would prolong (+) the fighting (-)" is against the truce; "would end (-) the war (-)" for it.
 BAD_THINGS = {"war", "fighting", "killing", "aggression", "conflict", "bloodshed", "violence", "attack", "invasion",
               "occupation", "suffering", "death", "escalation", "crisis", "instability", "hostility", "aggressor",
-              "rearmament", "chaos", "division", "tension", "threat", "risk", "problem", "damage"}
+              "rearmament", "chaos", "division", "tension", "threat", "risk", "problem", "damage", "quo",
+              "stalemate", "deadlock", "impasse"}
 GOOD_THINGS = {"peace", "security", "stability", "sovereignty", "unity", "trust", "recovery", "prosperity",
                "growth", "confidence", "cooperation", "dialogue", "settlement", "solution", "progress"}
 # Modals that make a clause a position rather than a report of fact: "will never join".

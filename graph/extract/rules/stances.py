@@ -221,8 +221,8 @@ class SentenceReader(HolderFinder):
                         tok.lower_ == "against" and (above := cue_of(tok.head)) and above.polarity < 0):
                     # not when it makes the cue above: "warned against", "is against", "fight back against"
                     sign, marked = -sign, True
-                if _instead(tok):
-                    sign, marked = -sign, True  # "focus on waste rather than reducing production"
+                if _instead(tok) or (tok.lower_ == "of" and tok.head.lower_ == "devoid"):
+                    sign, marked = -sign, True  # "focus on waste rather than reducing production", "devoid of caps"
                 if any(negates(c) for c in tok.children if c.i != child.i):
                     if _conditioned(tok) or not has_effect(tok):
                         # "will not consider talks until Russia withdraws" refuses no talks, and
