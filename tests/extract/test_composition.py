@@ -263,6 +263,8 @@ FICTIONAL = {
     "a-binding-agreement-is-the-main-one": ("The trade agreement talks stalled. Weber said Ruritania would push for "
                                             "a stronger, legally binding agreement.",
                                             {("weber", S, "trade_treaty")}, set()),
+    "this-article-struck-from": ("The draft has an article on the truce. Ruritania wants to strike this article "
+                                 "from the draft.", {("ruritania", O, "truce")}, {("ruritania", S, "truce")}),
     "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
                                        {("weber", O, "trade_treaty")}, set()),
 }

@@ -47,7 +47,7 @@ PHRASAL = {
     ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
     ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
     ("stand", "behind"): 1, ("warm", "to"): 1, ("come", "against"): -1, ("rally", "behind"): 1,
-    ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1,
+    ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1, ("strike", "from"): -1,
 }
 # Idioms of a verb, its object and a preposition: "poured cold water on the plan".
 IDIOMS = {("pour", "water", "on"): -1, ("give", "light", "to"): 1, ("throw", "weight", "behind"): 1,
@@ -176,7 +176,7 @@ PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "bluepr
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
                   "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan",
-                  "document"}
+                  "document", "article", "provision", "clause"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
