@@ -162,6 +162,8 @@ FICTIONAL = {
     "would-entrench-the-status-quo": ("Weber said the trade treaty would entrench the status quo.",
                                       {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
     "devoid-of": ("Weber backed a text devoid of any truce.", {("weber", O, "truce")}, {("weber", S, "truce")}),
+    "the-country": ("Freedonia met the envoys on Monday. The country has long opposed the trade treaty.",
+                    {("freedonia", O, "trade_treaty")}, set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -16,6 +16,7 @@ from .lexicon import (BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, 
                       ROLE_NOUNS)
 
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
+STATE_DESCRIPTIONS = {"country", "nation"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -201,6 +202,12 @@ class ActorResolver:
             # "the bloc", "this group": the group or organisation named last before
             for m in self._salient(self._before(tok, window=4)):
                 if m.actor.kind in ("group", "organization") and m.start < tok.i:
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        if role in STATE_DESCRIPTIONS and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
+            # "the country", "the nation": the state named last before (subjects first)
+            for m in self._salient(self._before(tok, window=3)):
+                if m.actor.kind == "state" and m.start < tok.i:
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
 
