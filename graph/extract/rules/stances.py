@@ -149,6 +149,11 @@ class SentenceReader(HolderFinder):
                 crossed = True
             if tok.i in seen:
                 continue
+            if child.dep_ == "relcl" and any(link.holders for link in chain):
+                # "the ambitions of the EU, which had come to defend a binding treaty": the relative
+                # clause is its antecedent's own statement; what the main clause says of the
+                # antecedent ("did not meet the ambitions of") is not part of it
+                return chain
             if child.dep_ in ("appos", "conj"):
                 listed = True
             elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX")
