@@ -164,9 +164,9 @@ FICTIONAL = {
     "devoid-of": ("Weber backed a text devoid of any truce.", {("weber", O, "truce")}, {("weber", S, "truce")}),
     "the-country": ("Freedonia met the envoys on Monday. The country has long opposed the trade treaty.",
                     {("freedonia", O, "trade_treaty")}, set()),
-    "relative-clause-is-its-antecedents-own": ("The draft did not meet the hopes of Ruritania, which had come to "
-                                               "defend the trade treaty.", {("ruritania", S, "trade_treaty")},
-                                               {("ruritania", O, "trade_treaty")}),
+    "relative-clause-is-its-antecedents-own": ("Weber acknowledged that the latest text did not yet meet the ambitions "
+                                               "of Ruritania, which had come to Lisbon to defend the trade treaty.",
+                                               {("ruritania", S, "trade_treaty")}, {("ruritania", O, "trade_treaty")}),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does
