@@ -317,6 +317,9 @@ DEFAULT = {
     "stay-out-of": ("Russia wants Ukraine to stay out of NATO.", {("russia", O, "nato_membership")}, set()),
     "halt-in-deliveries": ("Moscow wants a halt in Western arms deliveries.", {("russia", O, "support_for_ukraine")},
                            {("russia", S, "support_for_ukraine")}),
+    "unknown-speaker-on-a-sides-position": ("Viktor Orban said Hungary would veto any new sanctions on Russia.",
+                                            {("viktor_orban", S, "sanctions_relief"), ("hungary", S, "sanctions_relief")},
+                                            set()),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

@@ -65,6 +65,11 @@ def pick(chain: list[Link], lineage) -> list[Link]:
                 spoken = {a for h in link.holders for a in lineage(h.actor.id)}
                 others = [h for h in holders if h.actor.id not in spoken] if not deontic(first.token) else []
                 holders, sign, marked = [*link.holders, *others], link.sign, marked or link.marked
+            elif all(not h.actor.iri and h.actor.kind == "person" for h in link.holders) and all(
+                    h.actor.kind in ("state", "organization", "group") for h in holders):
+                # "Orban said Hungary would veto ...": a speaker the codebook does not know, on a
+                # side's position, is coded as its holder; the side keeps its place beside them
+                holders, sign, marked = [*link.holders, *holders], link.sign, marked or link.marked
             break
         if {h.actor.id for h in link.holders} == inner and (
                 link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
