@@ -223,9 +223,12 @@ class ActorResolver:
         seen: dict[str, Mention] = {}
         sent_start = tok.sent.start
         before = self._before(tok, window=2)
+
+        def fits(m: Mention) -> bool:  # NER takes states for ORGs
+            return m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
+
         for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
-            fits = m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
-            if (pair or m.start < sent_start) and fits and m.actor.id not in seen:  # NER takes states for ORGs
+            if (pair or m.start < sent_start) and fits(m) and m.actor.id not in seen:
                 seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
             if pair and len(seen) == 2:
                 break
@@ -233,8 +236,7 @@ class ActorResolver:
         if not pair:  # "the leaders": those the sentences before are about, when two or more are subjects
             subjects: dict[str, Mention] = {}
             for m in self._before(tok, window=3):
-                fits = m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
-                if m.start < sent_start and fits and self._in_subject(m):
+                if m.start < sent_start and fits(m) and self._in_subject(m):
                     subjects.setdefault(m.actor.id, Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True))
             if len(subjects) >= 2:
                 found = tuple(subjects.values())
