@@ -320,6 +320,8 @@ DEFAULT = {
     "unknown-speaker-on-a-sides-position": ("Viktor Orban said Hungary would veto any new sanctions on Russia.",
                                             {("viktor_orban", S, "sanctions_relief"), ("hungary", S, "sanctions_relief")},
                                             set()),
+    "backed-by-a-things-owner-holds-nothing": ("Europe is weighing a loan backed by Russian reserves held at "
+                                               "Euroclear.", set(), {("russia", S, "frozen_assets")}),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "

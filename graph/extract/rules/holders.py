@@ -17,6 +17,9 @@ RELATIVE = {"who", "which", "that", "whom"}
 PLURAL_PRONOUNS = {"they", "them"}
 QUANTIFIERS = {"several", "some", "many", "most", "all", "both", "each", "one", "two", "three", "few", "majority"}
 INCLUDING_VERBS = {"include", "comprise"}
+# an agent that holds what it does though it names no actor ("proposed by the Ukrainian
+# delegation", "a plan backed by the bloc"); "backed by Russian assets" holds nothing
+HOLDING_NOUNS = L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.COLLECTIVE_NOUNS | L.ROLE_NOUNS
 CO_HOLDING_VERBS = {"back", "join", "support", "accompany", "second", "echo", "flank", "lead"}
 
 
@@ -44,7 +47,8 @@ class HolderFinder:
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  and (self.actors.mention_at(p) is not None or p.lemma_.lower() in HOLDING_NOUNS)]
         if verb.lemma_.lower() == "join" and subjects:  # "Freedonia joined Ruritania in opposing ..."
             agents += [c for c in verb.children if c.dep_ == "dobj"]
         found = self._mentions(agents + subjects)
