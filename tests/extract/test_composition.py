@@ -167,6 +167,12 @@ FICTIONAL = {
     "relative-clause-is-its-antecedents-own": ("Weber acknowledged that the latest text did not yet meet the ambitions "
                                                "of Ruritania, which had come to Lisbon to defend the trade treaty.",
                                                {("ruritania", S, "trade_treaty")}, {("ruritania", O, "trade_treaty")}),
+    "refuses-to-back-down-on-its-demand": ("Ruritania refuses to back down on its demand for a withdrawal.",
+                                           {("ruritania", S, "withdrawal")}, {("ruritania", O, "withdrawal")}),
+    "cooled-on": ("Weber has cooled on the trade treaty.", {("weber", O, "trade_treaty")}, set()),
+    "lukewarm-about": ("Freedonia is lukewarm about the trade treaty.", {("freedonia", O, "trade_treaty")}, set()),
+    "thrown-its-support-behind": ("Ruritania has thrown its support behind the truce.", {("ruritania", S, "truce")},
+                                  set()),
     "holder-not-inside-topic": ("Analysts discussed the frozen assets of Ruritania.", set(),
                                 {("ruritania", S, "frozen_assets")}),
     # a report says a position only when something on the way does

@@ -48,6 +48,7 @@ PHRASAL = {
     ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
     ("stand", "behind"): 1, ("warm", "to"): 1, ("come", "against"): -1, ("rally", "behind"): 1,
     ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1, ("strike", "from"): -1,
+    ("back", "down"): -1, ("cool", "on"): -1, ("row", "back"): -1,
 }
 # Idioms of a verb, its object and a preposition: "poured cold water on the plan".
 IDIOMS = {("pour", "water", "on"): -1, ("give", "light", "to"): 1, ("throw", "weight", "behind"): 1,
@@ -74,7 +75,8 @@ SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "commit
                 "interested", "happy", "satisfied", "content", "confident",
                 "favorable", "favourable", "amenable", "inclined", "necessary", "essential", "vital", "crucial"}
 OPPOSE_ADJS = {"opposed", "skeptical", "sceptical", "wary", "reluctant", "unwilling", "hostile", "unacceptable",
-               "impermissible", "impossible", "unthinkable", "averse", "against", "illegal", "unrealistic"}
+               "impermissible", "impossible", "unthinkable", "averse", "against", "illegal", "unrealistic",
+               "lukewarm", "hesitant", "cool"}
 # Verbs whose object is the one taking a position on their subject: "the plan alarmed Europeans".
 PSYCH_VERBS = {"alarm": -1, "worry": -1, "concern": -1, "anger": -1, "frustrate": -1, "upset": -1, "dismay": -1,
                "irritate": -1, "trouble": -1, "infuriate": -1, "disappoint": -1, "please": 1, "reassure": 1,
@@ -85,7 +87,7 @@ RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", 
 LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repeat", "issue", "make", "offer",
                "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
                "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue",
-               "lead", "head", "spearhead", "mount", "step"}
+               "lead", "head", "spearhead", "mount", "step", "throw"}
 
 # Verbs whose object (or complement) is what their subject wants from someone else:
 # the clause under them is the subject's position, not its own subject's.

@@ -454,7 +454,7 @@ def _object_before(verb, prep):
     """The noun of position the parser left as ``verb``'s object when it hung that noun's
     preposition ``prep`` on the verb: "voiced disappointment [at]", "dropped its objections [to]"."""
     if prep.dep_ != "prep" or verb.pos_ != "VERB" or prep.lower_ not in ("at", "to", "over", "about", "with", "on",
-                                                                         "against", "for", "of"):
+                                                                         "against", "for", "of", "behind"):
         return None
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i):
         cue = cue_of(noun)
