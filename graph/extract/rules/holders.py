@@ -28,6 +28,12 @@ class HolderFinder:
     :class:`~.actors.ActorResolver`; ``self.lineage``: actor id -> the actor and its groups)."""
 
     # --- holders ------------------------------------------------------------------------
+    def passive_agents(self, verb) -> list:
+        """The nouns of a passive verb's "by" phrase that can hold what it does: an actor, or a
+        plan, group or role ("proposed by the Ukrainian delegation"); not "backed by Russian reserves"."""
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                and (self.actors.mention_at(p) is not None or p.lemma_.lower() in HOLDING_NOUNS)]
+
     def holders(self, cue: Cue) -> list[Mention]:
         tok = cue.token
         if cue.kind == "psych":
@@ -47,8 +53,7 @@ class HolderFinder:
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                  and (self.actors.mention_at(p) is not None or p.lemma_.lower() in HOLDING_NOUNS)]
+        agents = self.passive_agents(verb)
         if verb.lemma_.lower() == "join" and subjects:  # "Freedonia joined Ruritania in opposing ..."
             agents += [c for c in verb.children if c.dep_ == "dobj"]
         found = self._mentions(agents + subjects)
@@ -58,8 +63,7 @@ class HolderFinder:
             return []  # a subject that is not an actor: "the talks underscored ..."
         if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
             ante = verb.head
-            if self.actors.mention_at(ante) is None and ante.lemma_.lower() not in (
-                    L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS | L.COLLECTIVE_NOUNS | L.ROLE_NOUNS):
+            if self.actors.mention_at(ante) is None and ante.lemma_.lower() not in HOLDING_NOUNS | L.AGREEMENT_NOUNS:
                 return []  # "a rule in UN negotiations that allows ...": the UN's negotiations hold nothing
             return self._mentions([ante])
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):

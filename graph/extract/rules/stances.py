@@ -23,7 +23,7 @@ from .actors import ActorResolver, Mention
 from .chain import Link, pick
 from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, idiom, is_hedged, marks_position,
                    negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
-from .holders import HOLDING_NOUNS, RELATIVE, HolderFinder
+from .holders import RELATIVE, HolderFinder
 from .topics import TopicMention
 
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
@@ -124,8 +124,7 @@ class SentenceReader(HolderFinder):
         cue = cue_of(verb)
         if not cue or cue.kind not in ("verb", "report"):
             return None
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                  and (self.actors.mention_at(p) is not None or p.lemma_.lower() in HOLDING_NOUNS)]
+        agents = self.passive_agents(verb)
         if not agents and object_relative and not any(
                 c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in RELATIVE) for c in verb.children):
             agents = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
