@@ -250,6 +250,14 @@ FICTIONAL = {
     "summary-noun-after-comma": ("The draft asks Freedonia to give up its border districts, terms flatly rejected "
                                  "by Freedonia.", {("freedonia", O, "border_concession")},
                                  {("freedonia", S, "border_concession")}),
+    "summary-noun-after-dash": ("The draft required Freedonia to cede border districts and accept a truce—conditions "
+                                "firmly rejected by Ruritania.", {("ruritania", O, "border_concession"),
+                                                                  ("ruritania", O, "truce")}, set()),
+    "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
+                                    "districts and accept a truce—terms flatly rejected by Ruritania.",
+                                    {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),
+    "summary-noun-of-coordinated-objects": ("Ruritania accepted the truce and the talks, terms welcomed by Freedonia.",
+                                            {("freedonia", S, "truce"), ("freedonia", S, "talks")}, set()),
     # an objection to what the main clause does
     "despite-objections": ("Despite Freedonia's objections, the council pressed ahead with the trade treaty.",
                            {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),

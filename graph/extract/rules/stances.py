@@ -426,7 +426,11 @@ class SentenceReader(HolderFinder):
                     ante.dep_ in ("appos", "npadvmod") or _summary_conj(ante))
                 if tok.dep_ == "acl" and not generic:
                     continue
-                targets = [ante.head if generic else ante]
+                target = ante.head if generic else ante
+                if generic and ante.dep_ == "appos" and target.head.i != target.i and target.i < target.head.i < ante.i:
+                    target = target.head  # "The draft required X--conditions rejected by Y": the parser hung the
+                    # summing-up noun on the subject; it sums up the clause before it
+                targets = [target]
             elif objection := _in_spite(tok, cue):
                 # "Despite Belgium's objections, the EU pressed ahead with the loan": the objection
                 # is to what the main clause does
@@ -464,14 +468,15 @@ def _object_before(verb, prep):
 
 def _summary_conj(noun) -> bool:
     """"The plan would require Kyiv to cede land, conditions rejected by Ukraine": a summarising
-    noun after a comma or dash that the parser hung on the clause as a conjunct or second object."""
+    noun after a comma or dash that the parser hung on the clause as a conjunct, a second object or
+    an unlabelled dependent."""
     head = noun.head
-    if noun.dep_ not in ("conj", "dobj") or head.pos_ not in ("VERB", "AUX") or noun.i == 0:
+    if noun.dep_ not in ("conj", "dobj", "dep") or head.pos_ not in ("VERB", "AUX") or noun.i == 0:
         return False
-    if not noun.doc[noun.i - 1].is_punct or any(c.dep_ == "cc" for c in head.children):
+    if not noun.doc[noun.i - 1].is_punct or any(c.dep_ == "cc" and head.i < c.i < noun.i for c in head.children):
         return False
     # a second object after the first one's clause: "asks X to give up Y, terms rejected by X"
-    return noun.dep_ == "conj" or any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < noun.i for c in head.children)
+    return noun.dep_ in ("conj", "dep") or any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < noun.i for c in head.children)
 
 
 def _in_spite(noun, cue):
