@@ -299,6 +299,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "the-two-leaders-are-not-who-speaks-of-them": ("Putin and Zelensky have not met since 2019. Trump has said he "
+                                                   "wants the two leaders to meet.", {("trump", S, "direct_talks")},
+                                                   set()),
     "unknown-actors-keep-their-ids": ("The European Commission proposed a loan backed by frozen Russian assets. "
                                       "Belgium opposed the plan.",
                                       {("europe", S, "frozen_assets"), ("belgium", O, "frozen_assets")},

@@ -227,7 +227,11 @@ class ActorResolver:
         def fits(m: Mention) -> bool:  # NER takes states for ORGs
             return m.actor.kind == kind or (kind == "state" and not m.actor.iri and m.actor.kind == "organization")
 
+        # "Trump wants the two leaders to meet": whoever speaks of the group is not in it
+        outside = {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i}
         for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
+            if outside & set(range(m.start, m.end)):
+                continue
             if (pair or m.start < sent_start) and fits(m) and m.actor.id not in seen:
                 seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
             if pair and len(seen) == 2:
