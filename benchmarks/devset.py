@@ -1,6 +1,6 @@
 """Score the current extractor on the development corpus of real news (benchmarks/devset/).
 
-    python benchmarks/devset.py [--split dev|test|all] [--errors] [--extractor NAME]
+    python benchmarks/devset.py [--split dev|test|all] [--batch N] [--errors] [--extractor NAME]
     python benchmarks/devset.py --check                 # which texts are present and unchanged
     python benchmarks/devset.py --restore ID FILE       # bring a text back from a search answer
 
@@ -212,12 +212,15 @@ def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, to
 
 
 def run(split: str, extractor: str | None = None, show_errors: bool = False, cache: bool = True,
-        root: Path = HERE, budget: float = 0) -> int:
+        root: Path = HERE, budget: float = 0, batch: int | None = None) -> int:
     from stancegraph.codebook import load_codebook
     from stancegraph.evaluate import Vocabulary
 
     t0 = time.perf_counter()
-    sources = load_sources(root)
+    sources = [s for s in load_sources(root) if batch is None or s.get("batch") == batch]
+    if not sources:
+        print(f"{root / 'sources.json'}: no document of batch {batch}", file=sys.stderr)
+        return 1
     status = {s["id"]: text_status(s, root) for s in sources}
     wanted = SPLITS if split == "all" else (split,)
     chosen = [s for s in sources if s["split"] in wanted]
@@ -242,7 +245,7 @@ def run(split: str, extractor: str | None = None, show_errors: bool = False, cac
                                        [g for g in gold if g["doc"] in ids], vocab))
     if len(results) > 1:
         results.append(score_split("all", preds, gold, vocab))
-    print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}), extractor "
+    print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}{'' if batch is None else f', batch {batch}'}), extractor "
           f"{extractor or 'stancegraph.rules.v1'}, {n_cached} from the cache\n")
     # the errors of the test third only when it is asked for by name: tuning looks at dev
     errors_of = [split] if split != "all" else ["dev"]
@@ -316,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=BUDGET, metavar="SECONDS",
                     help=f"stop extracting after this many seconds and score the texts done; the cache "
                          f"keeps them for the next run (default {BUDGET:.0f}; 0: no limit)")
+    ap.add_argument("--batch", type=int, default=None, metavar="N",
+                    help="only the documents of batch N (a new batch scored before any tuning on it)")
     ap.add_argument("--check", action="store_true", help="check the texts by sha256 and stop")
     ap.add_argument("--restore", nargs=2, metavar=("ID", "FILE"), help="bring a text back")
     args = ap.parse_args(argv)
@@ -324,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.restore:
         return restore(args.restore[0], Path(args.restore[1]))
     try:
-        return run(args.split, args.extractor, args.errors, cache=not args.no_cache, budget=args.budget)
+        return run(args.split, args.extractor, args.errors, cache=not args.no_cache, budget=args.budget,
+                   batch=args.batch)
     except StanceGraphError as exc:
         print(f"devset: {exc}", file=sys.stderr)
         return 2
