@@ -258,6 +258,10 @@ FICTIONAL = {
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),
     "summary-noun-of-coordinated-objects": ("Ruritania accepted the truce and the talks, terms welcomed by Freedonia.",
                                             {("freedonia", S, "truce"), ("freedonia", S, "talks")}, set()),
+    "list-subject-hung-on-the-opening-phrase": ("Despite Freedonia's objections, Ruritania, Kowal and the coastal "
+                                                "states backed the trade treaty.",
+                                                {("freedonia", O, "trade_treaty"), ("ruritania", S, "trade_treaty"),
+                                                 ("kowal", S, "trade_treaty")}, set()),
     # an objection to what the main clause does
     "despite-objections": ("Despite Freedonia's objections, the council pressed ahead with the trade treaty.",
                            {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),

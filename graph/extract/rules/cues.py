@@ -72,9 +72,28 @@ def subjects_of(verb) -> list:
     """Subjects of a verb, or of the verb it is coordinated with ("received ... but alarmed ...")."""
     while True:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.tag_ in ("VBP", "VBZ", "VBD"):
+            subjects = stranded_subject(verb)
         if subjects or verb.dep_ != "conj":
             return subjects
         verb = verb.head
+
+
+def stranded_subject(verb) -> list:
+    """"Despite Belgium's resistance, Germany, Poland and the Baltic states support the loan": a
+    finite verb with no subject whose opening phrase the parser gave the subject, as items listed
+    after a comma on its object."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            items = [c for c in pobj.children if c.dep_ in ("conj", "appos") and c.i > pobj.i
+                     and verb.doc[c.left_edge.i - 1].text == ","]
+            if items:
+                return items
+    return []
 
 
 def negative_predicate(tok) -> bool:

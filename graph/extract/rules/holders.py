@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import lexicon as L
 from .actors import Mention
-from .cues import Cue
+from .cues import Cue, stranded_subject
 
 RELATIVE = {"who", "which", "that", "whom"}
 PLURAL_PRONOUNS = {"they", "them"}
@@ -53,6 +53,8 @@ class HolderFinder:
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and verb.tag_ in ("VBP", "VBZ", "VBD"):
+            subjects = stranded_subject(verb)
         agents = self.passive_agents(verb)
         if verb.lemma_.lower() == "join" and subjects:  # "Freedonia joined Ruritania in opposing ..."
             agents += [c for c in verb.children if c.dep_ == "dobj"]
