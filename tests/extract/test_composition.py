@@ -37,6 +37,12 @@ FICTIONAL = {
                                   {("ruritania", O, "customs_union")}, {("freedonia", O, "customs_union")}),
     "demand-that-other-give-up": ("Ruritania demands that Freedonia give up its border districts.",
                                   {("ruritania", S, "border_concession")}, {("ruritania", O, "border_concession")}),
+    "rejecting-a-demand-rejects-not-what-is-offered": ("In rejecting Ruritania's demand to lift the border checks in "
+                                                       "exchange for a truce, Freedonia showed resolve.",
+                                                       {("ruritania", S, "truce")}, {("freedonia", O, "truce")}),
+    "rejected-an-offer-in-return-for": ("Freedonia rejected Ruritania's offer of a truce in return for market access.",
+                                        {("freedonia", O, "truce"), ("ruritania", S, "truce")},
+                                        {("freedonia", O, "trade_access")}),
     "forgo-if-guarantees": ("Weber offered to forgo EU membership if Freedonia grants market access.",
                             {("weber", O, "eu_membership"), ("weber", S, "trade_access")},
                             {("freedonia", S, "trade_access")}),

@@ -138,10 +138,16 @@ class SentenceReader(HolderFinder):
                ) -> list["Link"] | None:
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
         chain: list[Link] = []
-        frozen, hedged, crossed, listed, words = False, False, False, False, []
+        frozen, hedged, crossed, listed, offered, words = False, False, False, False, False, []
         seen = set(inside)
         while tok.head.i != tok.i:
+            if offered and any(link.holders for link in chain):
+                # "rejected Russia's demand to lift sanctions in exchange for a truce": what is offered
+                # in return is the offer's holder's business; who rejects the demand rejects no truce
+                return chain
             child, tok = tok, tok.head
+            if child.dep_ == "pobj" and child.lower_ in ("exchange", "return") and tok.lower_ == "in":
+                offered = True
             if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 # "Trump recommended X, but Zelenskyy rejected Y": a coordinated clause, not an
@@ -207,6 +213,8 @@ class SentenceReader(HolderFinder):
                   and child.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nsubj" for c in child.children)
                   and (ev := evaluation(child))):
                 cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
+            if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
+                return None  # "rejected the offer of a truce in return for access": who asked for what is not said
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
             path_dep = child.dep_
             if (noun := _object_before(tok, child)) is not None and (cue is None or cue.kind == "report"
