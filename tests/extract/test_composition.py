@@ -259,6 +259,11 @@ FICTIONAL = {
     "summary-noun-after-dash": ("The draft required Freedonia to cede border districts and accept a truce—conditions "
                                 "firmly rejected by Ruritania.", {("ruritania", O, "border_concession"),
                                                                   ("ruritania", O, "truce")}, set()),
+    "title-case-headline": ("Ruritania Rejects Trade Treaty, Calls For New Talks\n\nThe talks are to resume soon.",
+                            {("ruritania", O, "trade_treaty"), ("ruritania", S, "talks")}, set()),
+    "summary-noun-sums-up-the-phrase-before-it": ("Critics fear the trade treaty could push Freedonia toward accepting "
+                                                  "a truce — a move Ruritania has firmly rejected.",
+                                                  {("ruritania", O, "truce")}, {("ruritania", O, "trade_treaty")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),
@@ -364,3 +369,10 @@ def test_default_codebook(name, stances_of):
     got = triples(stances_of(text))
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not (forbidden & got), f"wrongly extracted {forbidden & got}"
+
+
+def test_a_headline_keeps_its_own_words_as_evidence(fictional):
+    text = "Ruritania Rejects Trade Treaty, Calls For New Talks\n\nThe talks are to resume soon."
+    stance = next(s for s in fictional(text) if s.topic == "trade_treaty")
+    assert stance.evidence == "Ruritania Rejects Trade Treaty, Calls For New Talks"
+    assert text[stance.start:stance.end] == stance.evidence

@@ -11,6 +11,7 @@ from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors
+from .headlines import sentence_case
 from .meetings import meetings
 from .quotes import quote_speakers
 from .cues import LEARNED
@@ -39,6 +40,11 @@ class RuleExtractor:
         self.n_process = n_process
         self.candidates = candidates  # also yield unclassified candidates (``Stance.topic is None``)
         self.calibration = load_calibration() if calibrated else None  # None: the rules' raw confidence
+        self.common_words = common_words(self.codebook)
+
+    def _for_parser(self, text: str) -> str:
+        """The text the parser reads: plain quotes, headlines in sentence case (same offsets)."""
+        return sentence_case(_plain_quotes(text), self.common_words)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Stance]]]:
         """Parse documents in batches and yield each with its stances, in input order."""
@@ -53,14 +59,14 @@ class RuleExtractor:
         yield from self._pipe(run)
 
     def _pipe(self, docs: list[Document]) -> Iterator[tuple[Document, list[Stance]]]:
-        texts = ((_plain_quotes(d.text), d) for d in docs)
+        texts = ((self._for_parser(d.text), d) for d in docs)
         for parsed, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size,
                                               n_process=self.n_process):
             yield document, self.stances(parsed, document)
 
     def extract_one(self, document: Document) -> list[Stance]:
         if len(document.text) <= self.nlp.max_length:
-            return self.stances(self.nlp(_plain_quotes(document.text)), document)
+            return self.stances(self.nlp(self._for_parser(document.text)), document)
         parts = split_text(document.text, PART)
         if parts is None:
             raise InputError(document.path or document.id,
@@ -69,7 +75,7 @@ class RuleExtractor:
         log.info("%s: %d characters, parsed in %d parts", document.id, len(document.text), len(parts))
         found = []
         for offset, end in parts:
-            found += self.stances(self.nlp(_plain_quotes(document.text[offset:end])), document, offset)
+            found += self.stances(self.nlp(self._for_parser(document.text[offset:end])), document, offset)
         return found
 
     def stances(self, doc, document: Document, offset: int = 0) -> list[Stance]:
@@ -216,3 +222,31 @@ def _drop_contradictions(found: list[tuple[Stance, tuple]]) -> list[tuple[Stance
     for s, feats in sorted(found, key=lambda x: -x[0].confidence):
         by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), (s, feats))
     return sorted(by_key.values(), key=lambda x: (x[0].start, x[0].actor_id, x[0].topic or ""))
+
+
+def common_words(codebook: Codebook) -> frozenset[str]:
+    """Words a headline writes in capitals that are no names: stop words, the lexicon's words and
+    the lower-case words of the codebook's topic labels."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from . import lexicon
+
+    words: set[str] = set(STOP_WORDS)
+
+    def add(value) -> None:
+        if isinstance(value, str):
+            words.update(w for w in value.split() if w.isalpha() and w.islower())
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                add(k)
+                add(v)
+        elif isinstance(value, (set, frozenset, tuple, list)):
+            for v in value:
+                add(v)
+
+    for name in dir(lexicon):
+        if name.isupper():
+            add(getattr(lexicon, name))
+    for topic in codebook.topics.values():
+        add([topic.label, *topic.alt_labels, *topic.contra_labels])
+    return frozenset(words)

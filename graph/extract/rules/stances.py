@@ -435,9 +435,10 @@ class SentenceReader(HolderFinder):
                 if tok.dep_ == "acl" and not generic:
                     continue
                 target = ante.head if generic else ante
-                if generic and ante.dep_ == "appos" and target.head.i != target.i and target.i < target.head.i < ante.i:
-                    target = target.head  # "The draft required X--conditions rejected by Y": the parser hung the
-                    # summing-up noun on the subject; it sums up the clause before it
+                if generic and (ante.dep_ == "dep" or (ante.dep_ == "appos" and target.i < target.head.i < ante.i)):
+                    # "The draft required X--conditions rejected by Y": the parser hung the summing-up
+                    # noun on the subject or the clause; it sums up the phrase just before it
+                    target = _summed_up(ante)
                 targets = [target]
             elif objection := _in_spite(tok, cue):
                 # "Despite Belgium's objections, the EU pressed ahead with the loan": the objection
@@ -472,6 +473,19 @@ def _object_before(verb, prep):
         if cue and cue.kind == "noun" and not any(c.dep_ == "prep" for c in noun.children):
             return noun
     return None
+
+
+def _summed_up(noun):
+    """What a summing-up noun after a dash or comma stands for: the largest phrase that ends just
+    before it and has no subject of its own ("proposals could push Ukraine toward [making
+    concessions] -- a move Zelenskyy rejected")."""
+    doc = noun.doc
+    stop = noun.left_edge.i - 1  # the comma or dash
+    tok = doc[stop - 1]
+    while (tok.head.i != tok.i and tok.head.right_edge.i < stop and tok.head.left_edge.i >= tok.sent.start
+           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)):
+        tok = tok.head
+    return tok
 
 
 def _summary_conj(noun) -> bool:
