@@ -261,6 +261,14 @@ FICTIONAL = {
                                                                   ("ruritania", O, "truce")}, set()),
     "title-case-headline": ("Ruritania Rejects Trade Treaty, Calls For New Talks\n\nThe talks are to resume soon.",
                             {("ruritania", O, "trade_treaty"), ("ruritania", S, "talks")}, set()),
+    "the-leaders-said-before-with-their-side": ("Ruritanian leaders met in Lisbon on Monday. The Ruritanian leaders "
+                                                "said the war must end. A spokesman said later that the leaders backed "
+                                                "a truce.", {("ruritania", S, "truce")}, set()),
+    "the-countries-are-not-everyone-named-before": ("Twenty allies of Freedonia pledged troops for the war with "
+                                                    "Ruritania. The countries also backed a truce.", set(),
+                                                    {("freedonia", S, "truce"), ("ruritania", S, "truce")}),
+    "the-leaders-are-not-one-leader": ("Kowal met Weber in Lisbon. The Freedonian leader spoke first. Later the "
+                                       "leaders backed a truce.", set(), {("kowal", S, "truce")}),
     "summary-noun-sums-up-the-phrase-before-it": ("Critics fear the trade treaty could push Freedonia toward accepting "
                                                   "a truce — a move Ruritania has firmly rejected.",
                                                   {("ruritania", O, "truce")}, {("ruritania", O, "trade_treaty")}),

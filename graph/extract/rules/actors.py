@@ -196,8 +196,8 @@ class ActorResolver:
                         if m and m.actor.kind != "person":
                             return Mention(m.actor, self.doc[tok.i:pobj.i + 1].text, tok.i, pobj.i + 1)
         role = tok.lemma_.lower()
-        if role in PERSON_ROLES and any(c.lower_ == "the" for c in tok.children):
-            return self._description(tok, role)
+        if role in PERSON_ROLES and tok.tag_ != "NNS" and any(c.lower_ == "the" for c in tok.children):
+            return self._description(tok, role)  # "the leader" is one person; "the leaders" are a group
         if role in GROUP_DESCRIPTIONS and tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children):
             # "the bloc", "this group": the group or organisation named last before
             for m in self._salient(self._before(tok, window=4)):
@@ -237,14 +237,28 @@ class ActorResolver:
             if pair and len(seen) == 2:
                 break
         found = tuple(seen.values())
-        if not pair:  # "the leaders": those the sentences before are about, when two or more are subjects
+        if not pair:
+            # "the leaders": those the sentences before are about, when two or more are subjects
+            # (not everyone they name: "26 allies pledged troops for the war with Russia ... the
+            # countries" are not Russia)
             subjects: dict[str, Mention] = {}
             for m in self._before(tok, window=3):
                 if m.start < sent_start and fits(m) and self._in_subject(m):
                     subjects.setdefault(m.actor.id, Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True))
-            if len(subjects) >= 2:
-                found = tuple(subjects.values())
+            found = tuple(subjects.values())
+            if len(found) < 2 and (same := self._same_noun_before(tok)) is not None:
+                return (same,)  # "The European leaders said ... the leaders expressed": the same noun with its side
         return found if (len(found) == 2 if pair else len(found) >= 2) else ()
+
+    def _same_noun_before(self, tok) -> Mention | None:
+        """The nearest earlier "European leaders" for "the leaders": the same noun with a side."""
+        lower = max(tok.sent.start - 400, 0)
+        for prev in reversed(self.doc[lower:tok.sent.start]):
+            if prev.lemma_.lower() == tok.lemma_.lower() and prev.tag_ == tok.tag_:
+                m = self._role(prev)
+                if m is not None:
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        return None
 
     def _in_subject(self, m: Mention) -> bool:
         """A mention that is (in) a clause's subject, or a conjunct of one."""
