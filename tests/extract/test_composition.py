@@ -322,6 +322,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "official-the-tagger-took-for-an-organisation": ("Ukraine's chief negotiator Rustem Umerov said Kyiv had proposed a "
+                                                     "ceasefire.", {("rustem_umerov", S, "ceasefire"),
+                                                                    ("ukraine", S, "ceasefire")}, set()),
     "the-two-leaders-are-not-who-speaks-of-them": ("Putin and Zelensky have not met since 2019. Trump has said he "
                                                    "wants the two leaders to meet.", {("trump", S, "direct_talks")},
                                                    set()),

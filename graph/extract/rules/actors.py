@@ -61,9 +61,11 @@ class ActorResolver:
             key = ent.text.lower()
             if key in self.demonyms:
                 actor = self.demonyms[key]
-            elif ent.label_ == "PERSON" and (side := self._official_of(ent)) is not None:
+            elif (ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(
+                    t.pos_ == "PROPN" and t.is_title for t in ent))) and (side := self._official_of(ent)) is not None:
                 # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff": the person,
-                # speaking for that side (the extractor gives the side too; see :meth:`lineage`)
+                # speaking for that side (the extractor gives the side too; see :meth:`lineage`); also
+                # when the tagger took the name for an organisation ("chief negotiator Rustem Umerov")
                 name = ent.text.removesuffix("'s").strip()
                 actor = self._named_before(name, ent.start) or Actor(
                     id=slug(name), iri="", label=name, kind="person", member_of=side.id)

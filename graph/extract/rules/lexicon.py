@@ -169,7 +169,8 @@ ROLE_NOUNS = {
 RELATION_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor", "friend", "backer", "supporter",
                   "critic", "enemy", "adversary", "opponent", "rival"}
 PERSON_ROLES = {"president", "chancellor", "minister", "premier", "spokesman", "spokeswoman", "spokesperson",
-                "leader", "envoy", "ambassador", "adviser", "advisor", "aide", "senator", "secretary", "counterpart"}
+                "leader", "envoy", "ambassador", "adviser", "advisor", "aide", "senator", "secretary", "counterpart",
+                "negotiator", "diplomat", "official"}
 # Modifiers that name who stands behind a plan: "U.S.-backed proposals", "a Kremlin-drafted text".
 BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
