@@ -269,6 +269,10 @@ FICTIONAL = {
                                                     {("freedonia", S, "truce"), ("ruritania", S, "truce")}),
     "the-leaders-are-not-one-leader": ("Kowal met Weber in Lisbon. The Freedonian leader spoke first. Later the "
                                        "leaders backed a truce.", set(), {("kowal", S, "truce")}),
+    "surname-the-tagger-missed": ("Ruritanian Prime Minister Ödön Báthory spoke on Monday. Báthory asserted "
+                                  "that the council should accept a truce.", {("odon_bathory", S, "truce")}, set()),
+    "threatened-to-quit": ("Ruritania has threatened to quit the talks.", {("ruritania", O, "talks")},
+                           {("ruritania", S, "talks")}),
     "summary-noun-sums-up-the-phrase-before-it": ("Critics fear the trade treaty could push Freedonia toward accepting "
                                                   "a truce — a move Ruritania has firmly rejected.",
                                                   {("ruritania", O, "truce")}, {("ruritania", O, "trade_treaty")}),

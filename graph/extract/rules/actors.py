@@ -128,6 +128,18 @@ class ActorResolver:
             return Mention(self.demonyms[low], tok.text, tok.i, tok.i + 1)
         if tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() == "secretary":
             return self._role(tok)
+        if tok.pos_ == "PROPN" and tok.is_title and not any(c.dep_ == "compound" for c in tok.children):
+            return self._surname(tok)
+        return None
+
+    def _surname(self, tok) -> Mention | None:
+        """"Orbán asserted ..." after "Viktor Orbán": a person named in full before, by the last
+        word of their name, where the tagger did not take it for a name."""
+        for m in reversed(self.named):
+            if m.start >= tok.i:
+                continue
+            if m.actor.kind == "person" and m.end - m.start >= 2 and self.doc[m.end - 1].text == tok.text:
+                return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
 
     def owner_of(self, tok, back: bool = True) -> Mention | None:
