@@ -326,6 +326,8 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-draft-someone-proposed": ("Russia rejected a draft peace deal that the United States proposed last month.",
+                                 {("russia", O, "us_peace_plan"), ("united_states", S, "us_peace_plan")}, set()),
     "official-the-tagger-took-for-an-organisation": ("Ukraine's chief negotiator Rustem Umerov said Kyiv had proposed a "
                                                      "ceasefire.", {("rustem_umerov", S, "ceasefire"),
                                                                     ("ukraine", S, "ceasefire")}, set()),

@@ -145,13 +145,23 @@ class ActorResolver:
     def owner_of(self, tok, back: bool = True) -> Mention | None:
         """The actor a non-actor noun belongs to: "Trump's plan", "US-backed proposals", "the EU plan",
         and for "these proposals" or "the plan", the owner of the last such plan named before."""
-        found = self._owner(tok)
+        found = self._owner(tok) or self._relative_proposer(tok)
         if found is None and back and tok.lemma_.lower() in PLAN_NOUNS and any(
                 c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
             for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
                 if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev) or self._proposer(prev)):
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return found
+
+    def _relative_proposer(self, tok) -> Mention | None:
+        """"a draft deal that the United States proposed": who put it forward, in a relative clause."""
+        for verb in tok.children:
+            if verb.dep_ == "relcl" and verb.lemma_.lower() in PROPOSING_VERBS and not any(
+                    c.dep_ == "neg" for c in verb.children):
+                for subj in verb.children:
+                    if subj.dep_ == "nsubj" and subj.lower_ not in ("that", "which", "who") and (m := self.mention_at(subj)):
+                        return m
+        return None
 
     def _proposer(self, tok) -> Mention | None:
         """Who put forward or endorsed a plan named without an owner: "Trump has endorsed a
