@@ -273,6 +273,11 @@ FICTIONAL = {
                                   "that the council should accept a truce.", {("odon_bathory", S, "truce")}, set()),
     "threatened-to-quit": ("Ruritania has threatened to quit the talks.", {("ruritania", O, "talks")},
                            {("ruritania", S, "talks")}),
+    "a-question-takes-no-position": ("Ruritania vs. Freedonia: Will Ruritania accept the truce?", set(),
+                                     {("ruritania", S, "truce")}),
+    "a-why-question-presupposes-it": ("Why does Kowal oppose the truce?", {("kowal", O, "truce")}, set()),
+    "a-news-agency-reports-holds-nothing": ("(Reuters) - Ruritanian negotiators demanded that Freedonia accept a truce, "
+                                            "Reuters reported.", {("ruritania", S, "truce")}, {("reuters", S, "truce")}),
     "summary-noun-sums-up-the-phrase-before-it": ("Critics fear the trade treaty could push Freedonia toward accepting "
                                                   "a truce — a move Ruritania has firmly rejected.",
                                                   {("ruritania", O, "truce")}, {("ruritania", O, "trade_treaty")}),

@@ -101,6 +101,8 @@ class RuleExtractor:
         mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}
         for sent in doc.sents:
+            if _question(sent):
+                continue  # "Can Trump's plan stop the killing?": it asks, it takes no position
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             if not in_sent and not self.candidates:
                 continue
@@ -168,6 +170,20 @@ class RuleExtractor:
             confidence=round(self.calibration(f.features) if self.calibration and f.topic else f.confidence, 3),
             cue=f.cue, phrase=f.phrase, mention=f.holder.text,
         )
+
+
+def _question(sent) -> bool:
+    """A sentence that asks: it ends with a question mark and opens with an auxiliary or a
+    question word (after any headline lead-in such as "Europe vs. the Kremlin:")."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct and words[-1].text != "?":
+        words.pop()  # closing quotes
+    if not words or words[-1].text != "?":
+        return False
+    colon = max((k for k, t in enumerate(words) if t.text == ":"), default=-1)
+    first = next((t for t in words[colon + 1:] if not t.is_punct), None)
+    from .lexicon import QUESTION_WORDS
+    return first is not None and first.lower_ in QUESTION_WORDS
 
 
 def _subject_beside_topic(mention: TopicMention, doc, mentions: list[TopicMention]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
-from .lexicon import (BACKING, GROUP_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
+from .lexicon import (BACKING, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
                       ROLE_NOUNS)
 
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
@@ -59,6 +59,8 @@ class ActorResolver:
             actor = self.codebook.actors[ent.ent_id_]
         elif ent.label_ in NER_KIND:
             key = ent.text.lower()
+            if key.removeprefix("the ").removesuffix("'s") in NEWS_OUTLETS or key in NEWS_OUTLETS:
+                return None  # a news outlet reports; it holds no position
             if key in self.demonyms:
                 actor = self.demonyms[key]
             elif (ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(

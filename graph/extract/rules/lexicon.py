@@ -134,6 +134,20 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against",
 # "whether" makes it an open question, not a position.
 CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
 QUESTION_MARKERS = {"whether"}
+# A yes/no question, or one asking who or what, takes no position: "Can Trump's plan stop the
+# killing?"; "why" and "how" questions presuppose it ("Why does Kyiv reject the plan?").
+QUESTION_WORDS = {"can", "could", "will", "would", "should", "shall", "is", "are", "was", "were", "do", "does", "did",
+                  "has", "have", "may", "might", "must", "who", "what", "which", "whom"}
+# News outlets and agencies report positions; they hold none ("(Reuters) -", "Axios reported").
+NEWS_OUTLETS = {
+    "reuters", "afp", "agence france-presse", "ap", "associated press", "the associated press", "bloomberg", "tass",
+    "ria novosti", "ria", "interfax", "interfax-ukraine", "ukrinform", "unian", "axios", "cnn", "bbc", "politico",
+    "financial times", "ft", "wall street journal", "wsj", "new york times", "washington post", "guardian",
+    "telegraph", "al jazeera", "euronews", "kyiv independent", "sky news", "fox news", "cbs news", "nbc news",
+    "abc news", "dpa", "anadolu", "anadolu agency", "xinhua", "kyodo", "efe", "ansa", "pap", "rbc", "rbc-ukraine",
+    "kommersant", "izvestia", "vedomosti", "meduza", "novaya gazeta", "sputnik", "rt", "euractiv", "the economist",
+    "economist", "der spiegel", "spiegel", "le monde", "bild", "the times", "times", "cnbc", "npr", "vox",
+}
 # Prepositions that make a phrase a time or circumstance, not an object of a position.
 TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout", "while",
             "when", "whenever"}
