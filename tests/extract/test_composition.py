@@ -331,6 +331,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "the-proposal-someone-endorsed-paragraphs-before": (
+        "Trump has endorsed a 20-point peace proposal. " + "The talks in the city went on for many hours on Monday and "
+        "again on Tuesday, with long breaks for lunch and for consultations with the capitals of several countries. " * 4
+        + "European leaders rejected the proposal on Friday.", {("europe", O, "us_peace_plan")}, set()),
     "a-draft-someone-proposed": ("Russia rejected a draft peace deal that the United States proposed last month.",
                                  {("russia", O, "us_peace_plan"), ("united_states", S, "us_peace_plan")}, set()),
     "official-the-tagger-took-for-an-organisation": ("Ukraine's chief negotiator Rustem Umerov said Kyiv had proposed a "

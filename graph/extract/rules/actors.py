@@ -150,7 +150,7 @@ class ActorResolver:
         found = self._owner(tok) or self._relative_proposer(tok)
         if found is None and back and tok.lemma_.lower() in PLAN_NOUNS and any(
                 c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
-            for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
+            for prev in reversed(self.doc[max(0, tok.i - 300):tok.i]):
                 if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev) or self._proposer(prev)):
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return found
