@@ -281,6 +281,11 @@ FICTIONAL = {
     "summary-noun-sums-up-the-phrase-before-it": ("Critics fear the trade treaty could push Freedonia toward accepting "
                                                   "a truce — a move Ruritania has firmly rejected.",
                                                   {("ruritania", O, "truce")}, {("ruritania", O, "trade_treaty")}),
+    "summary-noun-hung-on-an-actor": ("The debate is centered on a controversial truce envisioned by Anna Weber, a "
+                                      "concept that has been explicitly rejected by Kowal.",
+                                      {("kowal", O, "truce"), ("weber", S, "truce")}, set()),
+    "what-is-done-to-an-actor-is-no-position": ("Kowal, who has been excluded from the talks, rejected the truce.",
+                                                {("kowal", O, "truce")}, {("kowal", O, "talks"), ("kowal", S, "talks")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -64,6 +64,8 @@ class HolderFinder:
         if subjects and not any(s.lower_ in RELATIVE for s in subjects):
             return []  # a subject that is not an actor: "the talks underscored ..."
         if verb.dep_ == "relcl" or any(s.lower_ in RELATIVE for s in subjects):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return []  # "Zelenskyy, who has been excluded from the talks": what is done to him is no position
             ante = verb.head
             if self.actors.mention_at(ante) is None and ante.lemma_.lower() not in HOLDING_NOUNS | L.AGREEMENT_NOUNS:
                 return []  # "a rule in UN negotiations that allows ...": the UN's negotiations hold nothing

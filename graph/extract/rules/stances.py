@@ -155,6 +155,9 @@ class SentenceReader(HolderFinder):
                 crossed = True
             if tok.i in seen:
                 continue
+            if child.dep_ == "relcl" and not any(link.holders for link in chain) and self.actors.mention_at(tok):
+                return None  # "Zelenskyy, who has been excluded from the talks, rejected ...": a description of an
+                # actor; what the main clause does is not done to what the description names
             if child.dep_ == "relcl" and any(link.holders for link in chain):
                 # "the ambitions of the EU, which had come to defend a binding treaty": the relative
                 # clause is its antecedent's own statement; what the main clause says of the
@@ -435,9 +438,11 @@ class SentenceReader(HolderFinder):
                 if tok.dep_ == "acl" and not generic:
                     continue
                 target = ante.head if generic else ante
-                if generic and (ante.dep_ == "dep" or (ante.dep_ == "appos" and target.i < target.head.i < ante.i)):
-                    # "The draft required X--conditions rejected by Y": the parser hung the summing-up
-                    # noun on the subject or the clause; it sums up the phrase just before it
+                if generic and (ante.dep_ == "dep" or (ante.dep_ == "appos" and (
+                        target.i < target.head.i < ante.i or self.actors.mention_at(target) is not None))):
+                    # "The draft required X--conditions rejected by Y", "a proposal envisioned by Trump, a
+                    # concept rejected by Y": the parser hung the summing-up noun on the subject, the
+                    # clause or an actor; it sums up the phrase just before it
                     target = _summed_up(ante)
                 targets = [target]
             elif objection := _in_spite(tok, cue):
@@ -481,8 +486,10 @@ def _summed_up(noun):
     concessions] -- a move Zelenskyy rejected")."""
     doc = noun.doc
     stop = noun.left_edge.i - 1  # the comma or dash
+    own = {t.i for t in noun.subtree}
     tok = doc[stop - 1]
-    while (tok.head.i != tok.i and tok.head.right_edge.i < stop and tok.head.left_edge.i >= tok.sent.start
+    while (tok.head.i != tok.i and max(t.i for t in tok.head.subtree if t.i not in own) <= stop
+           and tok.head.left_edge.i >= tok.sent.start
            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)):
         tok = tok.head
     return tok
