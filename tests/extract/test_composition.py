@@ -286,6 +286,9 @@ FICTIONAL = {
                                       {("kowal", O, "truce"), ("weber", S, "truce")}, set()),
     "what-is-done-to-an-actor-is-no-position": ("Kowal, who has been excluded from the talks, rejected the truce.",
                                                 {("kowal", O, "truce")}, {("kowal", O, "talks"), ("kowal", S, "talks")}),
+    "draw-up": ("Ruritania and Freedonia will draw up a trade treaty.",
+                {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}, set()),
+    "devise": ("Weber will devise a truce for the border.", {("weber", S, "truce")}, set()),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -16,6 +16,7 @@ SUPPORT_VERBS = {
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
     "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
     "suggest", "sponsor", "engineer", "tolerate", "countenance", "permit", "allow", "conclude", "finalise", "finalize", "clinch", "seal", "pitch", "greenlight", "greenlit", "ratify", "unveil",
+    "devise", "formulate", "design",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
@@ -47,7 +48,8 @@ PHRASAL = {
     ("fight", "against"): -1, ("fight", "back"): -1, ("stand", "against"): -1, ("vote", "against"): -1,
     ("vote", "for"): 1, ("lobby", "for"): 1, ("lobby", "against"): -1, ("campaign", "against"): -1,
     ("stand", "behind"): 1, ("warm", "to"): 1, ("come", "against"): -1, ("rally", "behind"): 1,
-    ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1, ("strike", "from"): -1,
+    ("rally", "against"): -1, ("side", "with"): 1, ("sign", "off"): 1, ("strike", "from"): -1, ("draw", "up"): 1,
+    ("work", "out"): 1,
     ("back", "down"): -1, ("cool", "on"): -1, ("row", "back"): -1,
 }
 # Idioms of a verb, its object and a preposition: "poured cold water on the plan".
