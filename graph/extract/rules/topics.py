@@ -61,11 +61,18 @@ def _content_clause(noun) -> bool:
 
 
 class TopicMatcher:
-    def __init__(self, nlp, codebook: Codebook):
-        from spacy.matcher import Matcher
+    """The codebook's labels as token patterns, matched over a parsed text.
 
+    The patterns are spaCy ``Matcher`` patterns (see :meth:`_pattern`), matched by a small
+    matcher of our own (:meth:`matches`) that looks only at the labels whose first word is in
+    the text: the same matches as ``spacy.matcher.Matcher`` (all of them, every gap choice),
+    without running hundreds of patterns with optional gaps over every token.
+    """
+
+    def __init__(self, nlp, codebook: Codebook):
         self.codebook = codebook
-        self.matcher = Matcher(nlp.vocab)
+        self.patterns: list[tuple[str, list[dict]]] = []
+        self._by_first: dict[tuple[str, str], list[int]] = {}
         labels = []
         for topic in codebook.topics.values():
             labels += [(topic.id, 1, ALT, t) for t in (topic.label, *topic.alt_labels)]
@@ -77,7 +84,23 @@ class TopicMatcher:
         for tid, sign, kind, text in labels:
             pattern = self._pattern(lemmas[text])
             if pattern:
-                self.matcher.add(f"{tid}|{sign}|{kind}", [pattern])
+                k = len(self.patterns)
+                self.patterns.append((f"{tid}|{sign}|{kind}", pattern))
+                first = pattern[0]
+                keys = [("LOWER", first["LOWER"])] if "LOWER" in first else [("LEMMA", f) for f in first["LEMMA"]["IN"]]
+                for key in keys:
+                    self._by_first.setdefault(key, []).append(k)
+
+    def matches(self, doc) -> list[tuple[str, int, int]]:
+        """``(key, start, end)`` of every match of every pattern, as ``Matcher`` finds them."""
+        out = set()
+        for tok in doc:
+            ks = set(self._by_first.get(("LOWER", tok.lower_), ())) | set(self._by_first.get(("LEMMA", tok.lemma_), ()))
+            for k in sorted(ks):
+                key, pattern = self.patterns[k]
+                for end in _ends(doc, tok.i, pattern, 0):
+                    out.add((key, tok.i, end))
+        return sorted(out, key=lambda m: (m[1], m[2], m[0]))
 
     @staticmethod
     def _pattern(tokens):
@@ -100,15 +123,15 @@ class TopicMatcher:
 
     def __call__(self, doc) -> list[TopicMention]:
         by_span: dict[tuple[int, int], set] = {}
-        matches = self.matcher(doc)
+        matches = self.matches(doc)
         spans = [(start, end) for _, start, end in matches]
-        for match_id, start, end in matches:
+        for key, start, end in matches:
             last = doc[end - 1]
             if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
             if end - start == 1 and _content_clause(last):
                 continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
-            tid, sign, kind = doc.vocab.strings[match_id].split("|")
+            tid, sign, kind = key.split("|")
             by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
         # longest first; a shorter span inside a kept one is dropped
         kept: list[tuple[int, int]] = []
@@ -123,3 +146,29 @@ class TopicMatcher:
             specific = {c for c in cands if c[2] != OWNED}
             mentions.append(TopicMention(start, end, tuple(sorted(specific or cands))))
         return mentions
+
+
+def _fits(tok, spec: dict) -> bool:
+    if "LOWER" in spec:
+        return tok.lower_ == spec["LOWER"]
+    if "LEMMA" in spec:
+        return tok.lemma_ in spec["LEMMA"]["IN"]
+    return tok.pos_ in spec["POS"]["IN"]
+
+
+def _ends(doc, i: int, pattern: list[dict], k: int):
+    """Every end of a match of ``pattern[k:]`` starting at token ``i`` (a gap element is
+    ``{"POS": {"IN": [...]}, "OP": "{0,2}"}``: zero to two tokens of those parts of speech)."""
+    if k == len(pattern):
+        yield i
+        return
+    spec = pattern[k]
+    if spec.get("OP") == "{0,2}":
+        yield from _ends(doc, i, pattern, k + 1)
+        for n in (1, 2):
+            if i + n > len(doc) or not _fits(doc[i + n - 1], spec):
+                break
+            yield from _ends(doc, i + n, pattern, k + 1)
+        return
+    if i < len(doc) and _fits(doc[i], spec):
+        yield from _ends(doc, i + 1, pattern, k + 1)
