@@ -133,8 +133,10 @@ def _teach(extractor, doc, t: Taught) -> list[Lesson]:
 def _alias(doc, resolver, found: list[Stance], s: Stance, codebook: Codebook):
     """The words that named the actor: an actor the extractor found in its place (a name the
     codebook does not know), else the subject of the sentence's verb."""
+    person = codebook.actors[s.actor_id].kind == "person"
     for f in found:
-        if (f.topic, f.polarity) == (s.topic, s.polarity) and f.actor_id not in resolver.codebook.actors and f.mention:
+        if (f.topic, f.polarity) == (s.topic, s.polarity) and f.actor_id not in resolver.codebook.actors and f.mention \
+                and (f.actor_kind == "person") == person:  # a spokesman is no name of the leaders he speaks for
             tok = next((t for t in doc if f.mention.startswith(t.text)), None)
             if tok is not None and _short(f.mention):
                 return f.mention, tok
@@ -146,6 +148,8 @@ def _alias(doc, resolver, found: list[Stance], s: Stance, codebook: Codebook):
         if m is not None and m.actor.iri and not described:
             continue  # names another actor of the codebook (a description of the actor's side is fine:
             # "the Ukrainian leader" reads as Ukraine until it is taught to be Zelenskyy)
+        if m is not None and not m.actor.iri and (m.actor.kind == "person") != person:
+            continue  # a person the codebook does not know is no name of a state or group, nor the reverse
         ent = resolver.ent_at.get(tok.i)
         words = ent if ent is not None else _chunk(tok)
         text = words.text.strip()

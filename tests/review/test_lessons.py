@@ -348,3 +348,21 @@ def test_a_reading_marked_wrong_is_left_out_of_the_same_statement_in_other_words
     # dropping the reject lesson drops its reach too
     assert len(rescore(finish([], lessons.examples, frozenset({reject.id})),
                        [_machine("ukraine", "support", "ceasefire", rewritten)])) == 1
+
+
+def test_a_spokesman_is_no_alias_of_the_group_he_speaks_for(rule_extractor):
+    """A changed row from the spokesman to the leaders he reports teaches no alias of his name."""
+    from dataclasses import replace
+
+    from stancegraph.extract.rules.actors import ActorResolver
+    from stancegraph.lessons.learn import _alias
+    from stancegraph.types import Document
+
+    text = "German government spokesman Stefan Kornelius said the leaders backed a ceasefire."
+    doc = rule_extractor.nlp(text)
+    found = rule_extractor.stances(doc, Document(id="x", text=text))
+    spokesman = next(s for s in found if s.actor_id == "stefan_kornelius")
+    taught = replace(spokesman, actor="Europe", actor_id="europe", actor_kind="group")
+    codebook = rule_extractor.codebook
+    alias, _ = _alias(doc, ActorResolver(codebook, doc), found, taught, codebook)
+    assert alias != "Stefan Kornelius"
