@@ -289,6 +289,11 @@ FICTIONAL = {
     "draw-up": ("Ruritania and Freedonia will draw up a trade treaty.",
                 {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}, set()),
     "devise": ("Weber will devise a truce for the border.", {("weber", S, "truce")}, set()),
+    "these-conditions-are-what-was-asked-before": ("Ruritania's draft called for Freedonia to give up its border "
+                                                   "districts and to halt the truce. Freedonia flatly rejected these "
+                                                   "conditions.", {("freedonia", O, "border_concession"),
+                                                                   ("freedonia", S, "truce")},
+                                                   {("freedonia", S, "border_concession")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

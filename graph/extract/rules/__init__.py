@@ -10,7 +10,7 @@ from ...codebook import Codebook, load_codebook
 from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
-from .anaphora import anaphors
+from .anaphora import anaphors, summed_up
 from .headlines import sentence_case
 from .meetings import meetings
 from .quotes import quote_speakers
@@ -100,10 +100,13 @@ class RuleExtractor:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}
+        before: list[Found] = []  # the readings of the sentence before
         for sent in doc.sents:
             if _question(sent):
+                before = []
                 continue  # "Can Trump's plan stop the killing?": it asks, it takes no position
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            in_sent = sorted(in_sent + summed_up(sent, before, taken), key=lambda m: m.start)
             if not in_sent and not self.candidates:
                 continue
             found: list[Found] = []
@@ -113,6 +116,7 @@ class RuleExtractor:
             found += reader.external(sent, in_sent)
             if self.candidates:
                 found += reader.candidates(sent, in_sent)
+            before = [f for f in found if f.topic]
             for f in found:
                 stance = self._stance(f, sent, document, offset)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)

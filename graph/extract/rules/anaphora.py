@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections import Counter
 
 from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS, PROPOSING_VERBS
-from .topics import OWNED, TopicMention
+from .topics import ALT, OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
 INDEFINITE = {"a", "an", "any", "no"}
 WINDOW = 6  # sentences to look back for an antecedent
 PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "from", "through"}
+# "Trump's plan called for Ukraine to cede land and cut its army. Europe rejected these conditions."
+SUMMING_NOUNS = {"condition", "term", "demand", "idea", "point", "provision", "measure", "step", "requirement",
+                 "concession", "suggestion", "request"}
+SUMMING_DETERMINERS = {"these", "those", "such"}
 
 
 def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]:
@@ -143,3 +147,24 @@ def _main_agreement(doc, named: list[TopicMention]) -> tuple:
     best = max(counts.values())
     top = [c for c, n in counts.items() if n == best]
     return tuple(top[:1]) if len(top) == 1 else ()
+
+
+def summed_up(sent, before, taken: set[int]) -> list[TopicMention]:
+    """"these conditions", "such demands", "those measures" with no topic of their own stand
+    for what the sentence before asked for: one mention per topic read there, with the
+    polarity it was read with ("called for Ukraine to cede land and halt war-crimes cases.
+    Europe rejected these conditions": Europe opposes the concession and supports the cases).
+    A topic read both ways there is left out. ``before``: the sentence before's readings."""
+    if not before:
+        return []
+    out = []
+    for tok in sent:
+        if (tok.i in taken or tok.tag_ != "NNS" or tok.lemma_.lower() not in SUMMING_NOUNS
+                or not any(c.lower_ in SUMMING_DETERMINERS for c in tok.children if c.dep_ in ("det", "amod", "predet"))):
+            continue
+        ways: dict[str, set[int]] = {}
+        for f in before:
+            ways.setdefault(f.topic, set()).add(f.polarity)
+        out += [TopicMention(tok.i, tok.i + 1, ((topic, next(iter(signs)), ALT),), ref=True)
+                for topic, signs in sorted(ways.items()) if len(signs) == 1]
+    return out
