@@ -294,6 +294,8 @@ FICTIONAL = {
                                                    "conditions.", {("freedonia", O, "border_concession"),
                                                                    ("freedonia", S, "truce")},
                                                    {("freedonia", S, "border_concession")}),
+    "on-behalf-of": ("Statements issued on behalf of Ruritania and Freedonia rejected the truce.",
+                     {("ruritania", O, "truce"), ("freedonia", O, "truce")}, set()),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -194,6 +194,8 @@ class HolderFinder:
                          for p in c.children if p.dep_ == "pobj"][:1] or found
             if found[0] is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.RELATION_NOUNS:
                 found = [self.actors.owner_of(t)]
+            if found[0] is None and t.pos_ == "NOUN":
+                found = self._on_behalf_of(t) or found  # "statements issued on behalf of the Arab group"
             named = found[0].span_tokens(t.doc) if len(found) == 1 and found[0] and (
                 found[0].start <= t.i < found[0].end) else [t]  # "the Council of Europe and ..."
             found += [self.actors.mention_at(c) for x in {t, *named} for c in listed_with(x) if c.i > t.i]
@@ -205,6 +207,15 @@ class HolderFinder:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)
         return out
+
+    def _on_behalf_of(self, noun) -> list:
+        """"Statements issued on behalf of A and B", "a letter on behalf of A": who it speaks for."""
+        for t in noun.subtree:
+            if t.lower_ == "behalf" and t.head.lower_ == "on" and t.head.head.i in (noun.i, *(c.i for c in noun.children)):
+                return [m for of in t.children if of.dep_ == "prep" and of.lower_ == "of"
+                        for p in of.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                        if (m := self.actors.mention_at(x))]
+        return []
 
     def _listed_before(self, pronoun) -> list:
         """"They" after a sentence whose subject lists several actors: all of them."""
