@@ -346,6 +346,8 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "whose-withdrawal": ("Russia insists on a full withdrawal of Ukrainian forces from the Donbas.", set(),
+                         {("russia", S, "russian_withdrawal")}),
     "the-proposal-someone-endorsed-paragraphs-before": (
         "Trump has endorsed a 20-point peace proposal. " + "The talks in the city went on for many hours on Monday and "
         "again on Tuesday, with long breaks for lunch and for consultations with the capitals of several countries. " * 4

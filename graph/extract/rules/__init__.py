@@ -151,6 +151,13 @@ class RuleExtractor:
         one actor's action and the phrase is a verb, its subject must be that actor (or its own)."""
         agent = self.codebook.topics[topic_id].performed_by
         root = mention.span(doc).root
+        if agent is not None and root.pos_ == "NOUN":
+            # "a withdrawal of Ukrainian forces" is no withdrawal of Russian troops: the noun's own
+            # "of" phrase or possessor names who performs it
+            doers = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"] + [c for c in root.children if c.dep_ == "poss"]
+            named = [m for d in doers if (m := actors.mention_at(d) or actors.owner_of(d, back=False))]
+            return not named or any(agent in self.codebook.lineage(m.actor.id) for m in named)
         if agent is None or root.pos_ != "VERB":
             return True
         verb = root
