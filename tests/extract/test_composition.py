@@ -346,6 +346,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-noun-label-is-no-verb": ("Belgium demanded that the other countries guarantee the full amount of the loan.",
+                                set(), {("belgium", S, "security_guarantees")}),
+    "a-noun-label-alone": ("Kyiv wants guarantees.", {("ukraine", S, "security_guarantees")}, set()),
     "whose-withdrawal": ("Russia insists on a full withdrawal of Ukrainian forces from the Donbas.", set(),
                          {("russia", S, "russian_withdrawal")}),
     "the-proposal-someone-endorsed-paragraphs-before": (

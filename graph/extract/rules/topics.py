@@ -79,7 +79,7 @@ class TopicMatcher:
             labels += [(topic.id, -1, CONTRA, t) for t in topic.contra_labels]
             labels += [(topic.id, 1, OWNED, t) for t in topic.owned_labels]
         texts = sorted({t for *_, t in labels})
-        lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper())
+        lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper(), tok.pos_)
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
         for tid, sign, kind, text in labels:
             pattern = self._pattern(lemmas[text])
@@ -107,7 +107,7 @@ class TopicMatcher:
         # determiners in a label stand for any determiner: "limits on the army" ~ "limits on its army"
         tokens = [t for t in tokens if t[0].lower() not in DETERMINERS] or tokens
         pattern = []
-        for i, (text, lemma, punct, upper) in enumerate(tokens):
+        for i, (text, lemma, punct, upper, _) in enumerate(tokens):
             if i and not punct and not tokens[i - 1][2]:
                 pattern.append({"POS": {"IN": GAP_POS}, "OP": "{0,2}"})
             if upper or punct:
@@ -118,6 +118,12 @@ class TopicMatcher:
                 forms = {lemma, text.lower(), *(_forms(lemma) if len(tokens) > 1 else ())}  # "plan" is no "planning"
                 forms |= {f[:1].upper() + f[1:] for f in forms} | {f.upper() for f in forms}
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
+        word = tokens[0][0].lower()
+        if len(tokens) == 1 and (tokens[0][4] == "NOUN" or (word.endswith("s") and word != tokens[0][1])):
+            # a noun alone ("guarantees", the tagger reads a word alone as a verb as often as
+            # not) names the thing, not the verb of the same lemma: "guarantee its full amount"
+            # is no security guarantee
+            pattern[0]["POS"] = {"NOT_IN": ["VERB", "AUX"]}
         # a label must not start or end in the gap: strip a label made only of punctuation
         return pattern if any(not t[2] for t in tokens) else None
 
@@ -149,11 +155,14 @@ class TopicMatcher:
 
 
 def _fits(tok, spec: dict) -> bool:
-    if "LOWER" in spec:
-        return tok.lower_ == spec["LOWER"]
-    if "LEMMA" in spec:
-        return tok.lemma_ in spec["LEMMA"]["IN"]
-    return tok.pos_ in spec["POS"]["IN"]
+    if "LOWER" in spec and tok.lower_ != spec["LOWER"]:
+        return False
+    if "LEMMA" in spec and tok.lemma_ not in spec["LEMMA"]["IN"]:
+        return False
+    if "POS" not in spec:
+        return True
+    pos = spec["POS"]
+    return tok.pos_ in pos["IN"] if "IN" in pos else tok.pos_ not in pos["NOT_IN"]
 
 
 def _ends(doc, i: int, pattern: list[dict], k: int):
