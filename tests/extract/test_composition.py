@@ -296,6 +296,8 @@ FICTIONAL = {
                                                    {("freedonia", S, "border_concession")}),
     "on-behalf-of": ("Statements issued on behalf of Ruritania and Freedonia rejected the truce.",
                      {("ruritania", O, "truce"), ("freedonia", O, "truce")}, set()),
+    "a-dateline-holds-nothing": ("Lisbon, 24 July 2025 (dpa) - Ruritania and Freedonia have agreed on a truce.",
+                                 {("ruritania", S, "truce"), ("freedonia", S, "truce")}, {("lisbon", S, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),
@@ -346,6 +348,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "the-idea-of-names-its-topic": ("Trump has endorsed a 28-point peace plan. Kyiv's envoy rejected the idea of full "
+                                    "amnesty for war crimes.", {("ukraine", S, "war_crimes_accountability")},
+                                    {("ukraine", O, "us_peace_plan")}),
     "a-noun-label-is-no-verb": ("Belgium demanded that the other countries guarantee the full amount of the loan.",
                                 set(), {("belgium", S, "security_guarantees")}),
     "a-noun-label-alone": ("Kyiv wants guarantees.", {("ukraine", S, "security_guarantees")}, set()),

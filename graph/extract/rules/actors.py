@@ -61,6 +61,8 @@ class ActorResolver:
             key = ent.text.lower()
             if key.removeprefix("the ").removesuffix("'s") in NEWS_OUTLETS or key in NEWS_OUTLETS:
                 return None  # a news outlet reports; it holds no position
+            if _dateline(ent):
+                return None  # "Istanbul, 24 July 2025 (dpa) -", "KYIV (Reuters) -": where the story was filed
             if key in self.demonyms:
                 actor = self.demonyms[key]
             elif (ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(
@@ -340,6 +342,24 @@ class ActorResolver:
             if a.kind == "person" and any(role in n.lower().split() for n in a.names):
                 return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
         return None
+
+
+def _dateline(ent) -> bool:
+    """A place opening a sentence as a wire story's dateline: followed by a date after a comma,
+    by an agency in brackets, or by a dash."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "LOC") or any(not t.is_punct and not t.is_space for t in doc[ent.sent.start:ent.start]):
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.text in ("(", "\u2014", "\u2013", "-", "--"):
+        return True
+    if nxt.text == "," and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1]
+        return after.ent_type_ == "DATE" and after.ent_iob_ == "B" or after.ent_type_ in ("GPE", "LOC") and any(
+            t.text in ("(", "\u2014", "\u2013", "-") for t in doc[ent.end + 2:ent.end + 5])
+    return False
 
 
 def _looks_like_name(ent) -> bool:

@@ -57,6 +57,9 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
         own = at.get(tok.i)
         if own is not None and not own.owned:
             continue  # names its topic itself
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and any(t.i in at and not at[t.i].owned for t in c.subtree)
+               for c in tok.children):
+            continue  # "the idea of full amnesty", "the plan for a truce": named by what it holds
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
             continue  # "reflected in the draft text", "included in the treaty": a place, not a topic
         if has_owner(tok):
