@@ -298,6 +298,9 @@ FICTIONAL = {
                      {("ruritania", O, "truce"), ("freedonia", O, "truce")}, set()),
     "a-dateline-holds-nothing": ("Lisbon, 24 July 2025 (dpa) - Ruritania and Freedonia have agreed on a truce.",
                                  {("ruritania", S, "truce"), ("freedonia", S, "truce")}, {("lisbon", S, "truce")}),
+    "a-coordinated-clause-is-not-the-first-ones": ("Ruritania has shown flexibility in the talks, but giving up its "
+                                                   "border districts would be a severe challenge for Weber.", set(),
+                                                   {("ruritania", S, "border_concession")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

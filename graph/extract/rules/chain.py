@@ -39,6 +39,8 @@ def pick(chain: list[Link], lineage) -> list[Link]:
     if not held:
         return []
     i = held[0]
+    if chain[i].crossed and (chain[i].cue.kind != "report" or chain[i].via == "conj"):
+        return []  # "Ukraine has shown flexibility, but ceding land would be a challenge": not Ukraine's
     for j in range(i + 1, len(chain)):
         if chain[j].cue.kind == "report" or chain[j].crossed:
             break

@@ -148,8 +148,9 @@ class SentenceReader(HolderFinder):
             child, tok = tok, tok.head
             if child.dep_ == "pobj" and child.lower_ in ("exchange", "return") and tok.lower_ == "in":
                 offered = True
-            if chain and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in child.children) and (
+                    chain or any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in tok.children)):
                 # "Trump recommended X, but Zelenskyy rejected Y": a coordinated clause, not an
                 # embedded one; only a speaker above may still claim it ("Starmer said A and that B")
                 crossed = True
