@@ -351,6 +351,8 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-proposal-of-something-else": ("Slovakia rejected the proposal of the European Commission to prohibit imports of "
+                                     "Russian gas.", set(), {("slovakia", O, "european_peace_plan")}),
     "the-idea-of-names-its-topic": ("Trump has endorsed a 28-point peace plan. Kyiv's envoy rejected the idea of full "
                                     "amnesty for war crimes.", {("ukraine", S, "war_crimes_accountability")},
                                     {("ukraine", O, "us_peace_plan")}),

@@ -44,6 +44,11 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
                 (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "to")))
                 and any(t.i in at and not at[t.i].owned for t in c.subtree) for c in head.children):
             replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce": named by what it does
+        elif m.owned and m.end - m.start == 1 and any(
+                c.dep_ == "acl" and c.pos_ == "VERB" and any(o.dep_ in ("dobj", "xcomp", "ccomp") for o in c.children)
+                for c in head.children):
+            replaced.add(m)  # "the Commission's proposal to ban Russian gas imports": a proposal of
+            # something no topic names, not the owner's peace plan
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN"):
