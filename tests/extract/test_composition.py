@@ -301,6 +301,10 @@ FICTIONAL = {
     "a-coordinated-clause-is-not-the-first-ones": ("Ruritania has shown flexibility in the talks, but giving up its "
                                                    "border districts would be a severe challenge for Weber.", set(),
                                                    {("ruritania", S, "border_concession")}),
+    "under-a-plan": ("Under Ruritania's plan, Freedonia would give up its border districts.",
+                     {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
+    "as-outlined-in-a-draft": ("As outlined in Ruritania's draft, Freedonia should accept a truce.",
+                               {("ruritania", S, "truce")}, {("freedonia", S, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

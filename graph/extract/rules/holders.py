@@ -248,6 +248,20 @@ class HolderFinder:
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
 
+    def _plan_frame(self, root) -> Mention | None:
+        """The owner of the plan a clause is framed by: "Under the US plan, ...", "As outlined
+        in Trump's 28-point plan, ...", "In Europe's proposal, ..."."""
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("under", "in") and c.i < root.i]
+        preps += [p for c in root.children if c.dep_ == "advcl" and c.i < root.i and any(m.lower_ == "as" for m in c.children)
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "by", "under")]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS:
+                    owner = self.actors.owner_of(obj, back=False)
+                    if owner is not None:
+                        return owner
+        return None
+
     def _according_to(self, root) -> Mention | None:
         """The source of "according to X, ..." on the sentence's main verb."""
         for c in root.children:

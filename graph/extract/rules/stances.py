@@ -277,7 +277,12 @@ class SentenceReader(HolderFinder):
             marked = marked or frozen or marks_position(tok)
             if cue:
                 words.append(tok.text)
-            if tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
+            if tok.head.i == tok.i and (owner := self._plan_frame(tok)) is not None:
+                # "Under the US plan, Ukraine would cede the Donbas": the clause is what the plan
+                # says, its owner's position, not the position of whoever it makes act
+                chain = [link for link in chain if not link.holders]
+                cue, holders = Cue(tok, 1, "report"), [owner]
+            elif tok.head.i == tok.i and not holders and not any(link.holders for link in chain):
                 speaker = self._colon_speaker(tok) or self._according_to(tok)
                 if speaker:  # a headline "Zelensky: Ukraine will not cede land"; "according to Weber, ..."
                     cue, holders = Cue(tok, 1, "report"), [speaker]
@@ -332,6 +337,9 @@ class SentenceReader(HolderFinder):
             # "The US plan caps Ukraine's army": what a plan does is what its owner wants
             return self._found([backer], mention, sign, False, root, None, ["plan"],
                                base=0.6, how="plan")
+        if root.dep_ == "ROOT" and (owner := self._plan_frame(root)) is not None:
+            # "Under the US plan, Ukraine would cede the Donbas": the plan's, not Ukraine's
+            return self._found([owner], mention, sign, False, root, None, ["plan"], base=0.6, how="plan")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
