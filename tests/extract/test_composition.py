@@ -355,6 +355,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "an-acronym-is-its-full-name": ("The ICC backs a special tribunal. The International Criminal Court (ICC) issued "
+                                    "its warrants in 2023.", {("international_criminal_court", S,
+                                                               "war_crimes_accountability")},
+                                    {("icc", S, "war_crimes_accountability")}),
     "a-proposal-of-something-else": ("Slovakia rejected the proposal of the European Commission to prohibit imports of "
                                      "Russian gas.", set(), {("slovakia", O, "european_peace_plan")}),
     "the-idea-of-names-its-topic": ("Trump has endorsed a 28-point peace plan. Kyiv's envoy rejected the idea of full "

@@ -46,6 +46,7 @@ class ActorResolver:
         for ent in _joined(doc):
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
+        self.acronyms = _acronyms(doc)  # "ICC" -> "International Criminal Court", anywhere in the text
         self.named: list[Mention] = []
         for ent in dict.fromkeys(self.ent_at.values()):
             if m := self._entity(ent):
@@ -75,6 +76,7 @@ class ActorResolver:
                     id=slug(name), iri="", label=name, kind="person", member_of=side.id)
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
+                name = self.acronyms.get(name, name)  # named by its full name, as a coder names it
                 actor = self._named_before(name, ent.start) or Actor(
                     id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
@@ -342,6 +344,26 @@ class ActorResolver:
             if a.kind == "person" and any(role in n.lower().split() for n in a.names):
                 return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
         return None
+
+
+def _acronyms(doc) -> dict[str, str]:
+    """Acronyms the text spells out: "the International Criminal Court (ICC)" -> {"ICC": ...}."""
+    out = {}
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        acronym = doc[t.i + 1].text
+        if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+            continue
+        words = [w for w in doc[max(0, t.i - 8):t.i] if w.is_alpha]
+        capitals = [w for w in words if w.text[:1].isupper()]
+        for k in range(len(words)):
+            tail = words[k:]
+            initials = "".join(w.text[0] for w in tail if w.text[:1].isupper())
+            if initials == acronym and tail[0].text[:1].isupper():
+                out[acronym] = doc[tail[0].i:t.i].text
+                break
+    return out
 
 
 def _dateline(ent) -> bool:
