@@ -305,6 +305,8 @@ FICTIONAL = {
                      {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
     "as-outlined-in-a-draft": ("As outlined in Ruritania's draft, Freedonia should accept a truce.",
                                {("ruritania", S, "truce")}, {("freedonia", S, "truce")}),
+    "declares-what-it-will-not-do-to-it": ("Freedonia will never drop the trade treaty.",
+                                           {("freedonia", S, "trade_treaty")}, {("freedonia", O, "trade_treaty")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

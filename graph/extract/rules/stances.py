@@ -340,6 +340,18 @@ class SentenceReader(HolderFinder):
         if root.dep_ == "ROOT" and (owner := self._plan_frame(root)) is not None:
             # "Under the US plan, Ukraine would cede the Donbas": the plan's, not Ukraine's
             return self._found([owner], mention, sign, False, root, None, ["plan"], base=0.6, how="plan")
+        verb = root.head
+        if root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.dep_ == "ROOT" and cue_of(verb) is None and (
+                negative_predicate(verb) or verb.lemma_.lower() in L.POSITIVE_VERBS):
+            # "The ICC will not withdraw the arrest warrant": what an actor declares it will or will not
+            # do to the thing is its position on it
+            modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "ca", "wo") for c in verb.children)
+            negated = any(negates(c) for c in verb.children) and verb.tag_ not in ("VBD", "VBN")
+            subjects = self._mentions([c for c in verb.children if c.dep_ == "nsubj"])
+            if subjects and (modal or negated):
+                effect = (-1 if negative_predicate(verb) else 1) * (-1 if negated else 1)
+                return self._found(subjects, mention, sign * effect, False, verb, None, [verb.text], base=0.55,
+                                   how="declares")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
             modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
                         for c in root.children)
