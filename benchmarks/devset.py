@@ -1,6 +1,6 @@
 """Score the current extractor on the development corpus of real news (benchmarks/devset/).
 
-    python benchmarks/devset.py [--split dev|test|all] [--batch N] [--errors] [--extractor NAME]
+    python benchmarks/devset.py [--split dev|test|all] [--batch N[,M]] [--errors] [--extractor NAME]
     python benchmarks/devset.py --check                 # which texts are present and unchanged
     python benchmarks/devset.py --restore ID FILE       # bring a text back from a search answer
 
@@ -212,14 +212,14 @@ def print_summary(results: list[dict], wanted: tuple[str, ...], present: int, to
 
 
 def run(split: str, extractor: str | None = None, show_errors: bool = False, cache: bool = True,
-        root: Path = HERE, budget: float = 0, batch: int | None = None) -> int:
+        root: Path = HERE, budget: float = 0, batch: set[int] | None = None) -> int:
     from stancegraph.codebook import load_codebook
     from stancegraph.evaluate import Vocabulary
 
     t0 = time.perf_counter()
-    sources = [s for s in load_sources(root) if batch is None or s.get("batch") == batch]
+    sources = [s for s in load_sources(root) if batch is None or s.get("batch") in batch]
     if not sources:
-        print(f"{root / 'sources.json'}: no document of batch {batch}", file=sys.stderr)
+        print(f"{root / 'sources.json'}: no document of batch {', '.join(map(str, sorted(batch)))}", file=sys.stderr)
         return 1
     status = {s["id"]: text_status(s, root) for s in sources}
     wanted = SPLITS if split == "all" else (split,)
@@ -245,7 +245,7 @@ def run(split: str, extractor: str | None = None, show_errors: bool = False, cac
                                        [g for g in gold if g["doc"] in ids], vocab))
     if len(results) > 1:
         results.append(score_split("all", preds, gold, vocab))
-    print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}{'' if batch is None else f', batch {batch}'}), extractor "
+    print(f"devset: {len(ok)} of {len(chosen)} texts ({'/'.join(wanted)}{'' if batch is None else f', batch {sorted(batch)}'}), extractor "
           f"{extractor or 'stancegraph.rules.v1'}, {n_cached} from the cache\n")
     # the errors of the test third only when it is asked for by name: tuning looks at dev
     errors_of = [split] if split != "all" else ["dev"]
@@ -308,6 +308,13 @@ def excerpt_of(raw: str, url: str) -> str | None:
     return raw
 
 
+def _batches(text: str) -> set[int]:
+    try:
+        return {int(x) for x in text.split(",")}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a batch number or a comma-separated list of them: {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     from stancegraph.errors import StanceGraphError
 
@@ -319,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=BUDGET, metavar="SECONDS",
                     help=f"stop extracting after this many seconds and score the texts done; the cache "
                          f"keeps them for the next run (default {BUDGET:.0f}; 0: no limit)")
-    ap.add_argument("--batch", type=int, default=None, metavar="N",
-                    help="only the documents of batch N (a new batch scored before any tuning on it)")
+    ap.add_argument("--batch", type=_batches, default=None, metavar="N[,M]",
+                    help="only the documents of these batches (a new batch scored before any tuning on it)")
     ap.add_argument("--check", action="store_true", help="check the texts by sha256 and stop")
     ap.add_argument("--restore", nargs=2, metavar=("ID", "FILE"), help="bring a text back")
     args = ap.parse_args(argv)

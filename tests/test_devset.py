@@ -225,3 +225,13 @@ def test_a_spent_budget_scores_the_texts_done_and_the_next_run_goes_on(tmp_path,
     assert devset.run("all", root=root, budget=1e-9) == 0  # the first text comes from the cache
     out = capsys.readouterr().out.strip().splitlines()
     assert "1 from the cache" in out[0] and "(2/2 texts" in out[-1] and "partial" not in out[-1]
+
+
+def test_batch_option_takes_a_list_and_refuses_anything_else(capsys):
+    devset = load_script()
+    assert devset._batches("3") == {3} and devset._batches("1,2") == {1, 2}
+    with pytest.raises(SystemExit):
+        devset.main(["--batch", "three"])
+    assert "not a batch number" in capsys.readouterr().err
+    assert devset.main(["--batch", "99"]) == 1
+    assert "no document of batch 99" in capsys.readouterr().err
