@@ -307,6 +307,10 @@ FICTIONAL = {
                                {("ruritania", S, "truce")}, {("freedonia", S, "truce")}),
     "declares-what-it-will-not-do-to-it": ("Freedonia will never drop the trade treaty.",
                                            {("freedonia", S, "trade_treaty")}, {("freedonia", O, "trade_treaty")}),
+    "a-bare-response-answers-the-sentence-before": ("Weber proposed a truce on Monday. Ruritania agreed, but Freedonia "
+                                                    "refused.", {("weber", S, "truce"), ("ruritania", S, "truce"),
+                                                                 ("freedonia", O, "truce")},
+                                                    {("freedonia", S, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

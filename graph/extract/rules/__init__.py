@@ -10,7 +10,7 @@ from ...codebook import Codebook, load_codebook
 from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
-from .anaphora import anaphors, summed_up
+from .anaphora import anaphors, bare_responses, summed_up
 from .headlines import sentence_case
 from .meetings import meetings
 from .quotes import quote_speakers
@@ -106,7 +106,8 @@ class RuleExtractor:
                 before = []
                 continue  # "Can Trump's plan stop the killing?": it asks, it takes no position
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
-            in_sent = sorted(in_sent + summed_up(sent, before, taken), key=lambda m: m.start)
+            in_sent = sorted(in_sent + summed_up(sent, before, taken) + bare_responses(sent, before, taken),
+                             key=lambda m: m.start)
             if not in_sent and not self.candidates:
                 continue
             found: list[Found] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS, PROPOSING_VERBS
+from .cues import cue_of
 from .topics import ALT, OWNED, TopicMention
 
 DEFINITE = {"the", "this", "these", "that", "those", "such"}
@@ -175,4 +176,33 @@ def summed_up(sent, before, taken: set[int]) -> list[TopicMention]:
             ways.setdefault(f.topic, set()).add(f.polarity)
         out += [TopicMention(tok.i, tok.i + 1, ((topic, next(iter(signs)), ALT),), ref=True)
                 for topic, signs in sorted(ways.items()) if len(signs) == 1]
+    return out
+
+
+RESPONSE_VERBS = {"agree", "accept", "refuse", "decline", "balk", "object", "consent", "relent"}
+
+
+def bare_responses(sent, before, taken: set[int]) -> list[TopicMention]:
+    """"Washington proposed a full ceasefire. Kyiv agreed, but Moscow refused.": a verb of
+    response with nothing after it answers what the sentence before put forward -- one mention
+    per topic read there (at most two), with the polarity it was read with."""
+    if not before:
+        return []
+    ways: dict[str, set[int]] = {}
+    for f in before:
+        ways.setdefault(f.topic, set()).add(f.polarity)
+    topics = sorted((t, next(iter(s))) for t, s in ways.items() if len(s) == 1)
+    if not topics or len(topics) > 2:
+        return []
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in RESPONSE_VERBS:
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "dative", "nsubjpass") for c in tok.children):
+            continue  # it says what it answers
+        cue = cue_of(tok)
+        if cue is None:
+            continue
+        # the verb is its own cue here: its polarity goes into the mention's
+        out += [TopicMention(tok.i, tok.i + 1, ((topic, sign * cue.polarity, ALT),), ref=True) for topic, sign in topics]
     return out
