@@ -311,6 +311,9 @@ FICTIONAL = {
                                                     "refused.", {("weber", S, "truce"), ("ruritania", S, "truce"),
                                                                  ("freedonia", O, "truce")},
                                                     {("freedonia", S, "truce")}),
+    "claims-a-thing": ("Ruritania claims market access for its ports.", {("ruritania", S, "trade_access")}, set()),
+    "claims-that-reports": ("Ruritania claimed that Freedonia rejected the truce.", {("freedonia", O, "truce")},
+                            {("ruritania", S, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -33,6 +33,8 @@ def cue_of(tok) -> Cue | None:
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
             if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
                 return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            return Cue(tok, 1, "verb")  # "Putin claims four regions", "claimed a ceasefire": lays claim to it
         if lemma == "make" and _made_clear(tok):
             return Cue(tok, 1, "report")  # "has made (it) clear that ..."
         if lemma in L.PSYCH_VERBS and any(c.dep_ == "dobj" for c in tok.children):
