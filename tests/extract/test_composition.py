@@ -364,6 +364,8 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-plan-to-end-the-war-is-a-peace-plan": ("Zelensky has proposed a major plan to end the war with Russia.",
+                                              {("zelenskyy", S, "ukraine_peace_plan")}, set()),
     "an-acronym-is-its-full-name": ("The ICC backs a special tribunal. The International Criminal Court (ICC) issued "
                                     "its warrants in 2023.", {("international_criminal_court", S,
                                                                "war_crimes_accountability")},

@@ -23,6 +23,8 @@ PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "f
 SUMMING_NOUNS = {"condition", "term", "demand", "idea", "point", "provision", "measure", "step", "requirement",
                  "concession", "suggestion", "request"}
 SUMMING_DETERMINERS = {"these", "those", "such"}
+# What a peace plan does: "a plan to end the war" is a peace plan, "a proposal to ban gas imports" is not.
+PEACE_WORDS = {"war", "conflict", "fighting", "hostilities", "bloodshed", "killing", "invasion", "peace"}
 
 
 def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]:
@@ -47,7 +49,7 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce": named by what it does
         elif m.owned and m.end - m.start == 1 and any(
                 c.dep_ == "acl" and c.pos_ == "VERB" and any(o.dep_ in ("dobj", "xcomp", "ccomp") for o in c.children)
-                for c in head.children):
+                and not any(t.lemma_.lower() in PEACE_WORDS for t in c.subtree) for c in head.children):
             replaced.add(m)  # "the Commission's proposal to ban Russian gas imports": a proposal of
             # something no topic names, not the owner's peace plan
     for tok in doc:
