@@ -364,6 +364,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-request-whose-preposition-hangs-on-the-verb": ("He said Russia has taken the 'request' of the Ukrainian officials "
+                                                      "for direct talks between Ukrainian President Volodymyr Zelenskyy "
+                                                      "and Russian counterpart Vladimir Putin.",
+                                                      {("ukraine", S, "direct_talks")}, set()),
     "a-plan-to-end-the-war-is-a-peace-plan": ("Zelensky has proposed a major plan to end the war with Russia.",
                                               {("zelenskyy", S, "ukraine_peace_plan")}, set()),
     "an-acronym-is-its-full-name": ("The ICC backs a special tribunal. The International Criminal Court (ICC) issued "

@@ -496,8 +496,8 @@ def _object_before(verb, prep):
         return None
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i):
         cue = cue_of(noun)
-        if cue and cue.kind == "noun" and not any(c.dep_ == "prep" for c in noun.children):
-            return noun
+        if cue and cue.kind == "noun" and not any(c.dep_ == "prep" and c.lower_ != "of" for c in noun.children):
+            return noun  # its own "of" phrase names whose it is: "the request of the Ukrainian officials [for]"
     return None
 
 
