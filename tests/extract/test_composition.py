@@ -314,6 +314,8 @@ FICTIONAL = {
     "claims-a-thing": ("Ruritania claims market access for its ports.", {("ruritania", S, "trade_access")}, set()),
     "claims-that-reports": ("Ruritania claimed that Freedonia rejected the truce.", {("freedonia", O, "truce")},
                             {("ruritania", S, "truce")}),
+    "called-it-unconstructive": ("Ruritania called the trade treaty unconstructive.",
+                                 {("ruritania", O, "trade_treaty")}, {("ruritania", S, "trade_treaty")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -219,7 +219,8 @@ NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "f
                  "impossible", "absurd", "premature", "counterproductive", "irresponsible", "illegal", "unjust",
                  "wrong", "mistake", "disaster", "betrayal", "capitulation", "provocation", "trap", "threat",
                  "insult", "nonstarter", "non-starter", "nonsense", "failure", "ultimatum", "red", "impermissible",
-                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst", "target"}
+                 "unthinkable", "pointless", "useless", "naive", "reckless", "terrible", "poor", "worst", "target",
+                 "unconstructive", "destructive", "unhelpful", "unviable", "unbalanced", "biased", "one-sided"}
 # Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
 CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
                  "dub", "term", "characterize", "characterise", "judge", "qualify", "make"}

@@ -214,7 +214,8 @@ class SentenceReader(HolderFinder):
             if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             elif (child.dep_ in ("ccomp", "xcomp", "oprd") and tok.lemma_.lower() in L.CALLING_VERBS
-                  and child.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nsubj" for c in child.children)
+                  and child.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nsubj" or (c.dep_ == "compound" and child.dep_ == "oprd")
+                                                            for c in child.children)
                   and (ev := evaluation(child))):
                 cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
             if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
