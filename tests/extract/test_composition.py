@@ -366,6 +366,12 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-plan-frame-takes-no-position-on-itself": ("Under the coalition plans, troops from France and the UK would be "
+                                                 "placed in Ukraine.", set(),
+                                                 {("coalition_of_the_willing", S, "european_peace_plan")}),
+    "a-bare-response-to-two-things-answers-neither": ("Trump proposed a ceasefire and a quick peace deal. Kyiv agreed.",
+                                                      set(), {("ukraine", S, "ceasefire"),
+                                                              ("ukraine", S, "rapid_peace_deal")}),
     "a-request-whose-preposition-hangs-on-the-verb": ("He said Russia has taken the 'request' of the Ukrainian officials "
                                                       "for direct talks between Ukrainian President Volodymyr Zelenskyy "
                                                       "and Russian counterpart Vladimir Putin.",

@@ -186,16 +186,16 @@ RESPONSE_VERBS = {"agree", "accept", "refuse", "decline", "balk", "object", "con
 
 def bare_responses(sent, before, taken: set[int]) -> list[TopicMention]:
     """"Washington proposed a full ceasefire. Kyiv agreed, but Moscow refused.": a verb of
-    response with nothing after it answers what the sentence before put forward -- one mention
-    per topic read there (at most two), with the polarity it was read with."""
+    response with nothing after it answers what the sentence before put forward, when that was
+    one topic, with the polarity it was read with."""
     if not before:
         return []
     ways: dict[str, set[int]] = {}
     for f in before:
         ways.setdefault(f.topic, set()).add(f.polarity)
     topics = sorted((t, next(iter(s))) for t, s in ways.items() if len(s) == 1)
-    if not topics or len(topics) > 2:
-        return []
+    if len(topics) != 1:
+        return []  # several things put forward: which one is answered is not said
     out = []
     for tok in sent:
         if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in RESPONSE_VERBS:

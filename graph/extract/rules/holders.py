@@ -248,13 +248,16 @@ class HolderFinder:
         head = sent.doc[sent.start:colon.i].root
         return self.actors.mention_at(head)
 
-    def _plan_frame(self, root) -> Mention | None:
+    def _plan_frame(self, root, inside: set[int] = frozenset()) -> Mention | None:
         """The owner of the plan a clause is framed by: "Under the US plan, ...", "As outlined
-        in Trump's 28-point plan, ...", "In Europe's proposal, ..."."""
+        in Trump's 28-point plan, ...", "In Europe's proposal, ..." (not for a topic ``inside``
+        the frame itself: the plan frames the clause, it does not take a position on itself)."""
         preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("under", "in") and c.i < root.i]
         preps += [p for c in root.children if c.dep_ == "advcl" and c.i < root.i and any(m.lower_ == "as" for m in c.children)
                   for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "by", "under")]
         for prep in preps:
+            if inside & {t.i for t in prep.subtree}:
+                continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS:
                     owner = self.actors.owner_of(obj, back=False)

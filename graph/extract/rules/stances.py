@@ -278,7 +278,7 @@ class SentenceReader(HolderFinder):
             marked = marked or frozen or marks_position(tok)
             if cue:
                 words.append(tok.text)
-            if tok.head.i == tok.i and (owner := self._plan_frame(tok)) is not None:
+            if tok.head.i == tok.i and (owner := self._plan_frame(tok, inside)) is not None:
                 # "Under the US plan, Ukraine would cede the Donbas": the clause is what the plan
                 # says, its owner's position, not the position of whoever it makes act
                 chain = [link for link in chain if not link.holders]
@@ -338,7 +338,7 @@ class SentenceReader(HolderFinder):
             # "The US plan caps Ukraine's army": what a plan does is what its owner wants
             return self._found([backer], mention, sign, False, root, None, ["plan"],
                                base=0.6, how="plan")
-        if root.dep_ == "ROOT" and (owner := self._plan_frame(root)) is not None:
+        if root.dep_ == "ROOT" and (owner := self._plan_frame(root, set(range(mention.start, mention.end)))) is not None:
             # "Under the US plan, Ukraine would cede the Donbas": the plan's, not Ukraine's
             return self._found([owner], mention, sign, False, root, None, ["plan"], base=0.6, how="plan")
         verb = root.head
