@@ -316,6 +316,10 @@ FICTIONAL = {
                             {("ruritania", S, "truce")}),
     "called-it-unconstructive": ("Ruritania called the trade treaty unconstructive.",
                                  {("ruritania", O, "trade_treaty")}, {("ruritania", S, "trade_treaty")}),
+    "such-measures-two-sentences-on": ("Weber proposed a truce on Monday. But the idea faces resistance in several "
+                                       "capitals. Statements issued on behalf of Ruritania made it clear that it would "
+                                       "not accept such measures.", {("ruritania", O, "truce")},
+                                       {("ruritania", S, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -100,7 +100,8 @@ class RuleExtractor:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}
-        before: list[Found] = []  # the readings of the sentence before
+        before: list[Found] = []  # the readings of the sentence before (or the one before it)
+        stale = 0
         for sent in doc.sents:
             if _question(sent):
                 before = []
@@ -117,7 +118,10 @@ class RuleExtractor:
             found += reader.external(sent, in_sent)
             if self.candidates:
                 found += reader.candidates(sent, in_sent)
-            before = [f for f in found if f.topic]
+            read = [f for f in found if f.topic]
+            # what was put forward last, up to the sentence before the one before ("X proposed caps.
+            # But caps are a red line for others. Statements ... would not accept such measures.")
+            before, stale = (read, 0) if read else (before if stale < 1 else [], stale + 1)
             for f in found:
                 stance = self._stance(f, sent, document, offset)
                 key = (stance.actor_id, stance.topic, stance.polarity, stance.start)
