@@ -370,6 +370,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "an-adjective-phrase-after-a-comma-describes-the-noun": ("The US now stands alongside Hungary in supporting a "
+                                                             "watered-down deal, devoid of security guarantees.",
+                                                             {("united_states", O, "security_guarantees")}, set()),
     "a-plan-frame-takes-no-position-on-itself": ("Under the coalition plans, troops from France and the UK would be "
                                                  "placed in Ukraine.", set(),
                                                  {("coalition_of_the_willing", S, "european_peace_plan")}),

@@ -148,6 +148,11 @@ class SentenceReader(HolderFinder):
             child, tok = tok, tok.head
             if child.dep_ == "pobj" and child.lower_ in ("exchange", "return") and tok.lower_ == "in":
                 offered = True
+            if (child.dep_ == "advcl" and child.pos_ == "ADJ" and child.left_edge.i >= 2
+                    and child.doc[child.left_edge.i - 1].text == "," and tok.i < child.left_edge.i - 2
+                    and (noun := child.doc[child.left_edge.i - 2]).pos_ in ("NOUN", "PROPN")):
+                tok = noun  # "supporting a watered-down treaty, devoid of caps": the adjective phrase after
+                # the comma describes the noun before it, not the clause the parser hung it on
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "ADJ") and any(
                     c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in child.children) and (
                     chain or any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in tok.children)):
