@@ -370,6 +370,12 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-colleague-voicing-a-position": ("Lavrov reiterated Putin's position that Ukraine must cede control over the "
+                                       "Donbas.", {("lavrov", S, "territorial_concessions"),
+                                                   ("putin", S, "territorial_concessions")}, set()),
+    "another-side-voicing-a-position": ("Rubio reiterated Putin's position that Ukraine must cede control over the "
+                                        "Donbas.", {("putin", S, "territorial_concessions")},
+                                        {("rubio", S, "territorial_concessions")}),
     "an-adjective-phrase-after-a-comma-describes-the-noun": ("The US now stands alongside Hungary in supporting a "
                                                              "watered-down deal, devoid of security guarantees.",
                                                              {("united_states", O, "security_guarantees")}, set()),

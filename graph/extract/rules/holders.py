@@ -115,6 +115,11 @@ class HolderFinder:
             if speakers and all(s.actor.kind == "person" and (owner.actor.id in self.lineage(s.actor.id)
                                                               or not s.actor.iri) for s in speakers):
                 return speakers
+            sides = set(self.lineage(owner.actor.id)[1:])
+            if owner.actor.kind == "person" and sides and speakers and all(
+                    s.actor.kind == "person" and sides & set(self.lineage(s.actor.id)[1:]) for s in speakers):
+                # "Lavrov reiterated Putin's position that ...": a colleague voicing it holds it too
+                return [*speakers, *self._with_listed(owner, noun.doc)]
         return self._with_listed(owner, noun.doc)
 
     def _with_listed(self, m: Mention, doc) -> list[Mention]:
