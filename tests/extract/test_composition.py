@@ -320,6 +320,8 @@ FICTIONAL = {
                                        "capitals. Statements issued on behalf of Ruritania made it clear that it would "
                                        "not accept such measures.", {("ruritania", O, "truce")},
                                        {("ruritania", S, "truce")}),
+    "will-not-work-without": ("Weber said a truce will not work without market access.",
+                              {("weber", S, "trade_access")}, {("weber", O, "truce")}),
     "summary-noun-after-dash-but": ("But the draft has drawn fierce criticism for asking Freedonia to cede border "
                                     "districts and accept a truce—terms flatly rejected by Ruritania.",
                                     {("ruritania", O, "border_concession"), ("ruritania", O, "truce")}, set()),

@@ -43,6 +43,9 @@ def cue_of(tok) -> Cue | None:
             return Cue(tok, 1, "receive")
         if lemma in L.OPPOSE_VERBS:
             return Cue(tok, -1, "verb")
+        if lemma == "work" and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in (
+                "on", "toward", "towards", "for", "to", "with", "out")) for c in tok.children):
+            return None  # "the deal will not work": it functions or fails, nobody works for anything
         if lemma in L.SUPPORT_VERBS:
             return Cue(tok, 1, "verb")
         if lemma in L.REPORT_VERBS:

@@ -559,11 +559,16 @@ def _threat(verb, condition) -> bool:
 
 
 def _none_without(prep) -> bool:
-    """"no truce without a withdrawal", "there can be no peace without justice": what follows
-    "without" is a condition of what "no" negates."""
+    """"no truce without a withdrawal", "there can be no peace without justice", "a truce will
+    not work without guarantees": what follows "without" is a condition of what is negated."""
     head = prep.head
+    if head.lemma_.lower() in FUNCTIONING_VERBS and any(negates(c) for c in head.children):
+        return True  # "a ceasefire will not work without guarantees", "cannot succeed without"
     nouns = [head, *(c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj"))]
     return any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
+
+
+FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "stick"}
 
 
 def _cause(tok) -> bool:
