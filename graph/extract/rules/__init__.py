@@ -11,7 +11,8 @@ from ...errors import InputError
 from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors, bare_responses, summed_up
-from .headlines import sentence_case
+from .headlines import common_words, sentence_case
+from .lexicon import QUESTION_WORDS
 from .meetings import meetings
 from .quotes import quote_speakers
 from .cues import LEARNED
@@ -198,7 +199,6 @@ def _question(sent) -> bool:
         return False
     colon = max((k for k, t in enumerate(words) if t.text == ":"), default=-1)
     first = next((t for t in words[colon + 1:] if not t.is_punct), None)
-    from .lexicon import QUESTION_WORDS
     return first is not None and first.lower_ in QUESTION_WORDS
 
 
@@ -255,30 +255,3 @@ def _drop_contradictions(found: list[tuple[Stance, tuple]]) -> list[tuple[Stance
         by_key.setdefault((s.actor_id, s.topic or "?" + s.phrase, s.start), (s, feats))
     return sorted(by_key.values(), key=lambda x: (x[0].start, x[0].actor_id, x[0].topic or ""))
 
-
-def common_words(codebook: Codebook) -> frozenset[str]:
-    """Words a headline writes in capitals that are no names: stop words, the lexicon's words and
-    the lower-case words of the codebook's topic labels."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from . import lexicon
-
-    words: set[str] = set(STOP_WORDS)
-
-    def add(value) -> None:
-        if isinstance(value, str):
-            words.update(w for w in value.split() if w.isalpha() and w.islower())
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                add(k)
-                add(v)
-        elif isinstance(value, (set, frozenset, tuple, list)):
-            for v in value:
-                add(v)
-
-    for name in dir(lexicon):
-        if name.isupper():
-            add(getattr(lexicon, name))
-    for topic in codebook.topics.values():
-        add([topic.label, *topic.alt_labels, *topic.contra_labels])
-    return frozenset(words)

@@ -356,7 +356,6 @@ def _acronyms(doc) -> dict[str, str]:
         if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
             continue
         words = [w for w in doc[max(0, t.i - 8):t.i] if w.is_alpha]
-        capitals = [w for w in words if w.text[:1].isupper()]
         for k in range(len(words)):
             tail = words[k:]
             initials = "".join(w.text[0] for w in tail if w.text[:1].isupper())

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ...codebook import Codebook
+
 _WORD = re.compile(r"[A-Za-z][a-z'\u2019-]*[a-z]|[A-Za-z]")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]*[a-z]")
 MIN_WORDS = 3  # longer words (over three letters) a headline has at least
@@ -42,7 +44,7 @@ def sentence_case(text: str, words: frozenset[str]) -> str:
     if not any(is_headline(line) for line in text.splitlines()):
         return text
     known = words | set(_LOWER_WORD.findall(text))
-    out, pos = [], 0
+    out = []
     for line in text.splitlines(keepends=True):
         if is_headline(line):
             chars = list(line)
@@ -54,5 +56,32 @@ def sentence_case(text: str, words: frozenset[str]) -> str:
                     chars[m.start()] = w[0].lower()
             line = "".join(chars)
         out.append(line)
-        pos += len(line)
     return "".join(out)
+
+
+def common_words(codebook: Codebook) -> frozenset[str]:
+    """Words a headline writes in capitals that are no names: stop words, the lexicon's words and
+    the lower-case words of the codebook's topic labels."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from . import lexicon
+
+    words: set[str] = set(STOP_WORDS)
+
+    def add(value) -> None:
+        if isinstance(value, str):
+            words.update(w for w in value.split() if w.isalpha() and w.islower())
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                add(k)
+                add(v)
+        elif isinstance(value, (set, frozenset, tuple, list)):
+            for v in value:
+                add(v)
+
+    for name in dir(lexicon):
+        if name.isupper():
+            add(getattr(lexicon, name))
+    for topic in codebook.topics.values():
+        add([topic.label, *topic.alt_labels, *topic.contra_labels])
+    return frozenset(words)
