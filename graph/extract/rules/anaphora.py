@@ -173,12 +173,16 @@ def summed_up(sent, before, taken: set[int]) -> list[TopicMention]:
         if (tok.i in taken or tok.tag_ != "NNS" or tok.lemma_.lower() not in SUMMING_NOUNS
                 or not any(c.lower_ in SUMMING_DETERMINERS for c in tok.children if c.dep_ in ("det", "amod", "predet"))):
             continue
-        ways: dict[str, set[int]] = {}
-        for f in before:
-            ways.setdefault(f.topic, set()).add(f.polarity)
-        out += [TopicMention(tok.i, tok.i + 1, ((topic, next(iter(signs)), ALT),), ref=True)
-                for topic, signs in sorted(ways.items()) if len(signs) == 1]
+        out += [TopicMention(tok.i, tok.i + 1, ((topic, sign, ALT),), ref=True) for topic, sign in one_way(before)]
     return out
+
+
+def one_way(before) -> list[tuple[str, int]]:
+    """The topics the readings ``before`` read one way only, each with that polarity."""
+    ways: dict[str, set[int]] = {}
+    for f in before:
+        ways.setdefault(f.topic, set()).add(f.polarity)
+    return sorted((topic, next(iter(signs))) for topic, signs in ways.items() if len(signs) == 1)
 
 
 RESPONSE_VERBS = {"agree", "accept", "refuse", "decline", "balk", "object", "consent", "relent"}
@@ -190,10 +194,7 @@ def bare_responses(sent, before, taken: set[int]) -> list[TopicMention]:
     one topic, with the polarity it was read with."""
     if not before:
         return []
-    ways: dict[str, set[int]] = {}
-    for f in before:
-        ways.setdefault(f.topic, set()).add(f.polarity)
-    topics = sorted((t, next(iter(s))) for t, s in ways.items() if len(s) == 1)
+    topics = one_way(before)
     if len(topics) != 1:
         return []  # several things put forward: which one is answered is not said
     out = []
