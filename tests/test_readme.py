@@ -19,6 +19,8 @@ def test_readme_starts_with_install_and_run_then_install_and_test():
     install_and_run, install_and_test = first_code_block(text)
     assert "pip install --require-hashes -r requirements/lock.txt" in install_and_run
     assert "stancegraph build seeds/" in install_and_run
+    # a new venv's pip (23.2 with Python 3.11) refuses the locks once PyPI has a newer lxml
+    assert all(c.startswith("python -m pip install --upgrade pip && ") for c in (install_and_run, install_and_test))
     assert "pip install --require-hashes -r requirements/dev.txt" in install_and_test and "pytest" in install_and_test
 
 
