@@ -29,6 +29,7 @@ from .topics import TopicMention
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
 ARGUMENT_DEPS = {"dobj", "xcomp", "ccomp", "nsubjpass", "attr", "oprd", "acomp", "pobj", "nsubj"}
 COMPLEMENT_PREPS = {"for", "on", "toward", "towards", "to", "of"}
+WILL_MODALS = {"will", "would", "must", "ca", "wo"}  # "ca" and "wo": "can't", "won't" as tokens
 GENERIC_ANTECEDENTS = {"move", "step", "idea", "option", "scenario", "proposal", "plan", "demand", "notion",
                        "prospect", "possibility", "solution", "concession", "compromise", "arrangement",
                        "condition", "precondition", "request", "ultimatum", "position", "stance", "offer",
@@ -350,23 +351,26 @@ class SentenceReader(HolderFinder):
         if root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.dep_ == "ROOT" and cue_of(verb) is None and (
                 negative_predicate(verb) or verb.lemma_.lower() in L.POSITIVE_VERBS):
             # "The ICC will not withdraw the arrest warrant": what an actor declares it will or will not
-            # do to the thing is its position on it
-            modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "ca", "wo") for c in verb.children)
-            negated = any(negates(c) for c in verb.children) and verb.tag_ not in ("VBD", "VBN")
-            subjects = self._mentions([c for c in verb.children if c.dep_ == "nsubj"])
-            if subjects and (modal or negated):
+            # do to the thing is its position on it ("should" is the speaker's wish, not a declaration)
+            subjects, negated = self._declarers(verb, WILL_MODALS)
+            if subjects:
                 effect = (-1 if negative_predicate(verb) else 1) * (-1 if negated else 1)
                 return self._found(subjects, mention, sign * effect, False, verb, None, [verb.text], base=0.55,
                                    how="declares")
         if root.pos_ == "VERB" and (root.dep_ == "ROOT" or (root.dep_ == "conj" and root.head.dep_ == "ROOT")):
-            modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "must", "should", "ca", "can", "wo")
-                        for c in root.children)
             # "Ukraine will never cede land" declares; "the two have not met since 2019" reports a fact
-            negated = any(negates(c) for c in root.children) and root.tag_ not in ("VBD", "VBN")
-            subjects = self._mentions([c for c in root.children if c.dep_ == "nsubj"])
-            if subjects and (modal or negated):
+            subjects, _ = self._declarers(root, WILL_MODALS | {"should", "can"})
+            if subjects:
                 return self._found(subjects, mention, sign, False, root, None, [], base=0.55, how="declares")
         return []
+
+    def _declarers(self, verb, modals) -> tuple[list, bool]:
+        """The subjects of ``verb`` when a modal of ``modals`` or a negation (not of a past fact)
+        makes it a declaration of what they will or will not do; and whether it is negated."""
+        negated = any(negates(c) for c in verb.children) and verb.tag_ not in ("VBD", "VBN")
+        if not negated and not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+            return [], negated
+        return self._mentions([c for c in verb.children if c.dep_ == "nsubj"]), negated
 
     def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None, how="chain"
                ) -> list[Found]:
