@@ -360,6 +360,24 @@ FICTIONAL = {
                                  "from the draft.", {("ruritania", O, "truce")}, {("ruritania", S, "truce")}),
     "the-deal-is-the-main-agreement": ("The trade agreement was signed in May. Weber said the deal was a mistake.",
                                        {("weber", O, "trade_treaty")}, set()),
+    # a quantity that denies the position noun it counts
+    "little-interest": ("Ruritania has shown little interest in a truce.", {("ruritania", O, "truce")},
+                        {("ruritania", S, "truce")}),
+    "scant-enthusiasm-hung-on-the-verb": ("Freedonia showed scant enthusiasm for the trade treaty.",
+                                          {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
+    "a-little-is-some": ("Ruritania has a little interest in the talks.", set(), {("ruritania", O, "talks")}),
+    "little-progress-is-no-position": ("Weber said there had been little progress towards a truce.", set(),
+                                       {("weber", O, "truce")}),
+    # fearing what a thing would do: the clause judges the thing, the fear does not judge it again
+    "fear-that-it-rewards": ("Freedonia fears that the trade treaty would reward aggression.",
+                             {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
+    "fear-the-thing": ("Freedonia fears the trade treaty.", {("freedonia", O, "trade_treaty")},
+                       {("freedonia", S, "trade_treaty")}),
+    # phrasal verbs of retreat undo what they govern
+    "backed-away-from-a-demand": ("Freedonia backed away from its demand for a truce.", {("freedonia", O, "truce")},
+                                  {("freedonia", S, "truce")}),
+    "stepped-back-from-a-bid": ("Ruritania has stepped back from its bid for membership in the EU.",
+                                {("ruritania", O, "eu_membership")}, {("ruritania", S, "eu_membership")}),
 }
 
 

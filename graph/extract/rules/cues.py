@@ -33,6 +33,8 @@ def cue_of(tok) -> Cue | None:
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
             if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
                 return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
+        if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children):
+            return None  # "backed away from its demand": no backing; it undoes what it governs (negative_predicate)
         if lemma == "claim" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
             return Cue(tok, 1, "verb")  # "Putin claims four regions", "claimed a ceasefire": lays claim to it
         if lemma == "make" and _made_clear(tok):
@@ -104,8 +106,8 @@ def stranded_subject(verb) -> list:
 def negative_predicate(tok) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and any((lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children
-                                           if c.dep_ == "prt"):
-        return True  # "give up its NATO ambitions"
+                                           if c.dep_ in ("prt", "advmod")):
+        return True  # "give up its NATO ambitions", "backed away from its demand"
     if tok.pos_ in ("VERB", "AUX"):
         return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
     if tok.pos_ == "ADJ":
@@ -140,9 +142,13 @@ def in_favour(prep) -> bool:
 
 
 def negates(tok) -> bool:
-    """"not", "never", "no ...", and "no longer"."""
+    """"not", "never", "no ...", "no longer", and "little" or "scant" on a noun."""
     if tok.dep_ == "neg" or (tok.lower_ in L.NEGATORS and tok.dep_ in ("det", "advmod", "preconj", "neg")):
         return True
+    if tok.lower_ in L.SCANT and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN" and (
+            tok.head.lemma_.lower() in L.SUPPORT_NOUNS or tok.head.lemma_.lower() in L.OPPOSE_NOUNS) and not (
+            tok.i > 0 and tok.nbor(-1).lower_ == "a"):
+        return True  # "little interest in a truce", not "a little support"
     return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
 
 

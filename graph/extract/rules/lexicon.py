@@ -107,7 +107,7 @@ NEGATIVE_VERBS = {
     "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
     "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
     "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
-    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit",
+    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat",
 }
 # Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
 # ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
@@ -128,10 +128,13 @@ NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "re
                   "termination", "cancellation", "delay"}
 
 NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
-                    ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back")}
+                    ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back"), ("back", "away"),
+                    ("walk", "away"), ("step", "back"), ("shy", "away"), ("move", "away")}
 
 # Words that flip the polarity of what they govern when a path passes through them.
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "against", "nothing", "none"}
+# Quantities that deny what they count ("little interest", "scant support"; not "a little").
+SCANT = {"little", "scant", "scarce", "minimal", "zero", "few"}
 # Clause markers: "until a ceasefire is in effect" makes it a condition that is wanted;
 # "whether" makes it an open question, not a position.
 CONDITION_MARKERS = {"until", "unless", "provided", "providing", "if", "once", "long"}
@@ -161,6 +164,9 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+# Verbs of fear: "fear a truce" opposes it, but "fear the truce would reward aggression" says
+# what the clause says (the judging is in the clause, not in the fear).
+FEAR_VERBS = {"fear", "worry", "dread"}
 THREAT_VERBS = {"threaten", "warn", "punish", "penalise", "penalize"}
 PENALTY_NOUNS = {"sanction", "tariff", "penalty", "consequence", "punishment", "retaliation", "measure"}
 NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "specify", "confirm", "detail"}  # "declined to ..."

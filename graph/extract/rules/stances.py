@@ -140,6 +140,7 @@ class SentenceReader(HolderFinder):
         """Every cue with a holder above ``tok``, with the polarity and hedging found so far."""
         chain: list[Link] = []
         frozen, hedged, crossed, listed, offered, words = False, False, False, False, False, []
+        judged_below = False  # the phrase's clause judges it ("the plan rewards aggression")
         seen = set(inside)
         while tok.head.i != tok.i:
             if offered and any(link.holders for link in chain):
@@ -234,6 +235,8 @@ class SentenceReader(HolderFinder):
                 # noun's preposition on the verb; read the noun as on the way
                 ncue = cue_of(noun)
                 sign, marked, path_dep = sign * ncue.polarity, True, "dobj"
+                if any(negates(c) for c in noun.children):
+                    sign = -sign  # "showed little enthusiasm for the truce"
                 if not frozen and (found := self._noun_holders(noun)):
                     chain.append(Link(noun, ncue, found, sign, hedged, [*words, noun.text], True, "prep",
                                       crossed, marked))
@@ -257,7 +260,11 @@ class SentenceReader(HolderFinder):
                     sign = -sign  # "Putin is not interested in a ceasefire"
                 judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass") and (
                     tok.lemma_.lower() in L.COPULAS) else 0
+                if cue and cue.polarity < 0 and judged_below and child.dep_ == "ccomp" and (
+                        tok.lemma_.lower() in L.FEAR_VERBS):
+                    cue = Cue(tok, 1, "verb")  # "fear the plan rewards aggression": the fear is what the clause says
                 if judged:
+                    judged_below = True
                     sign, marked = sign * judged, True  # "a truce would be a trap", "X is unacceptable"
                     if not holders and (judges := self._mentions(
                             [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -268,12 +275,13 @@ class SentenceReader(HolderFinder):
                     marked = marked or cue.kind != "report"
                 elif child.dep_ == "nsubj":
                     if effect := subject_effect(tok):
+                        judged_below = True
                         sign, marked = sign * effect, True  # "a truce would only prolong the fighting"
                     elif tok.pos_ == "VERB" and tok.lemma_.lower() not in L.COPULAS and not chain and any(
                             c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
                         return None  # what the phrase itself does to something ("the text would entrench
                         # the status quo") is no position on it
-                elif negative_predicate(tok) and (path_dep in ARGUMENT_DEPS or (
+                elif negative_predicate(tok) and (path_dep in ARGUMENT_DEPS or _away(tok, child) or (
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
@@ -501,8 +509,8 @@ class SentenceReader(HolderFinder):
 def _object_before(verb, prep):
     """The noun of position the parser left as ``verb``'s object when it hung that noun's
     preposition ``prep`` on the verb: "voiced disappointment [at]", "dropped its objections [to]"."""
-    if prep.dep_ != "prep" or verb.pos_ != "VERB" or prep.lower_ not in ("at", "to", "over", "about", "with", "on",
-                                                                         "against", "for", "of", "behind"):
+    if prep.dep_ != "prep" or verb.pos_ != "VERB" or prep.lower_ not in (
+            "at", "to", "over", "about", "with", "on", "in", "against", "for", "of", "behind"):
         return None
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i):
         cue = cue_of(noun)
@@ -573,6 +581,12 @@ def _none_without(prep) -> bool:
 
 
 FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "stick"}
+
+
+def _away(verb, child) -> bool:
+    """The particle of a phrasal verb with the phrase hung on it: "backed away from its demand"."""
+    return child.dep_ == "advmod" and (verb.lemma_.lower(), child.lower_) in L.NEGATIVE_PHRASAL and any(
+        c.dep_ == "prep" for c in child.children)
 
 
 def _cause(tok) -> bool:
