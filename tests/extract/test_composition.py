@@ -373,6 +373,8 @@ FICTIONAL = {
                              {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
     "fear-the-thing": ("Freedonia fears the trade treaty.", {("freedonia", O, "trade_treaty")},
                        {("freedonia", S, "trade_treaty")}),
+    "drew-criticism-from-hung-on-the-verb": ("The trade treaty drew sharp criticism from Freedonia.",
+                                             {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
     # phrasal verbs of retreat undo what they govern
     "backed-away-from-a-demand": ("Freedonia backed away from its demand for a truce.", {("freedonia", O, "truce")},
                                   {("freedonia", S, "truce")}),
@@ -477,6 +479,9 @@ DEFAULT = {
                                                "Euroclear.", set(), {("russia", S, "frozen_assets")}),
     "possessive-ends-no-label": ("Officials said Hungary does not support Ukraine's accession to NATO.",
                                  {("hungary", O, "nato_membership")}, {("hungary", O, "support_for_ukraine")}),
+    "a-capital-speaks-for-its-state": ("Budapest and Warsaw have long opposed sending weapons to Ukraine.",
+                                       {("hungary", O, "support_for_ukraine"), ("poland", O, "support_for_ukraine")},
+                                       {("budapest", O, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
-from .lexicon import (BACKING, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
+from .lexicon import (BACKING, CAPITALS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
                       ROLE_NOUNS)
 
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
@@ -77,8 +77,13 @@ class ActorResolver:
             elif ent.label_ != "NORP" and _looks_like_name(ent):
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
                 name = self.acronyms.get(name, name)  # named by its full name, as a coder names it
-                actor = self._named_before(name, ent.start) or Actor(
-                    id=slug(name), iri="", label=name, kind=NER_KIND[ent.label_])
+                kind = NER_KIND[ent.label_]
+                if name.lower() in CAPITALS:  # (also when the tagger took it for a person: "Vilnius")
+                    name = CAPITALS[name.lower()]  # "Budapest" speaks for Hungary
+                    actor = self._by_name(name)
+                    kind = "state"
+                actor = actor or self._named_before(name, ent.start) or Actor(
+                    id=slug(name), iri="", label=name, kind=kind)
         return Mention(actor, ent.text, ent.start, ent.end) if actor else None
 
     def lineage(self, actor_id: str) -> list[str]:
@@ -88,6 +93,11 @@ class ActorResolver:
             if m.actor.id == actor_id and not m.actor.iri and m.actor.member_of:
                 return [actor_id, *self.codebook.lineage(m.actor.member_of)]
         return self.codebook.lineage(actor_id)
+
+    def _by_name(self, name: str) -> Actor | None:
+        """The codebook's actor of that name (label or alias), if any."""
+        low = name.lower()
+        return next((a for a in self.codebook.actors.values() if any(n.lower() == low for n in a.names)), None)
 
     def _named_before(self, name: str, start: int) -> Actor | None:
         """A short name for an actor named in full before: "De Wever" after "Bart De Wever",

@@ -144,6 +144,22 @@ QUESTION_MARKERS = {"whether"}
 QUESTION_WORDS = {"can", "could", "will", "would", "should", "shall", "is", "are", "was", "were", "do", "does", "did",
                   "has", "have", "may", "might", "must", "who", "what", "which", "whom"}
 # News outlets and agencies report positions; they hold none ("(Reuters) -", "Axios reported").
+# A capital city in a holder's place speaks for its state ("Budapest opposes ..."), as a coder
+# names it. General geography, used for states the codebook does not name by their capital.
+CAPITALS = {
+    "budapest": "Hungary", "warsaw": "Poland", "bratislava": "Slovakia", "prague": "Czech Republic",
+    "vienna": "Austria", "rome": "Italy", "madrid": "Spain", "lisbon": "Portugal", "athens": "Greece",
+    "the hague": "Netherlands", "amsterdam": "Netherlands", "copenhagen": "Denmark", "stockholm": "Sweden",
+    "helsinki": "Finland", "oslo": "Norway", "tallinn": "Estonia", "riga": "Latvia", "vilnius": "Lithuania",
+    "bucharest": "Romania", "sofia": "Bulgaria", "chisinau": "Moldova", "minsk": "Belarus", "ankara": "Turkey",
+    "beijing": "China", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea", "new delhi": "India",
+    "tehran": "Iran", "ottawa": "Canada", "canberra": "Australia", "brasilia": "Brazil", "riyadh": "Saudi Arabia",
+    "doha": "Qatar", "abu dhabi": "United Arab Emirates", "tbilisi": "Georgia", "dublin": "Ireland",
+    "luxembourg": "Luxembourg", "zagreb": "Croatia", "ljubljana": "Slovenia", "belgrade": "Serbia",
+    "berlin": "Germany", "paris": "France", "london": "United Kingdom", "washington": "United States",
+    "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine",
+}
+
 NEWS_OUTLETS = {
     "reuters", "afp", "agence france-presse", "ap", "associated press", "the associated press", "bloomberg", "tass",
     "ria novosti", "ria", "interfax", "interfax-ukraine", "ukrinform", "unian", "axios", "cnn", "bbc", "politico",

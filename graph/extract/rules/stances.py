@@ -462,7 +462,9 @@ class SentenceReader(HolderFinder):
                 objs = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c) and cue_of(c).kind == "noun"]
                 if not objs:
                     continue
-                holders = self._noun_holders(objs[0])
+                holders = self._noun_holders(objs[0]) or self._mentions(
+                    [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > objs[0].i
+                     for p in c.children if p.dep_ == "pobj"])  # "drew criticism [from Kyiv]" hung on the verb
                 cue = Cue(tok, cue_of(objs[0]).polarity * cue.polarity, "noun")
                 targets = subjects_of(tok)
             elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(
