@@ -375,6 +375,13 @@ FICTIONAL = {
                        {("freedonia", S, "trade_treaty")}),
     "drew-criticism-from-hung-on-the-verb": ("The trade treaty drew sharp criticism from Freedonia.",
                                              {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
+    # reactions and questions are no positions
+    "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
+                    {("weber", S, "trade_treaty")}),
+    "responded-to-a-proposal": ("Freedonia has yet to respond to the truce proposal.", set(),
+                                {("freedonia", S, "truce")}),
+    "replied-that": ("Weber replied that Ruritania would never sign the trade treaty.",
+                     {("weber", O, "trade_treaty")}, set()),
     # phrasal verbs of retreat undo what they govern
     "backed-away-from-a-demand": ("Freedonia backed away from its demand for a truce.", {("freedonia", O, "truce")},
                                   {("freedonia", S, "truce")}),

@@ -35,6 +35,8 @@ def cue_of(tok) -> Cue | None:
                 return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
         if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children):
             return None  # "backed away from its demand": no backing; it undoes what it governs (negative_predicate)
+        if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") for c in tok.children):
+            return None  # "Asked about a ceasefire, Peskov replied ...": a question, no position
         if lemma == "claim" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
             return Cue(tok, 1, "verb")  # "Putin claims four regions", "claimed a ceasefire": lays claim to it
         if lemma == "make" and _made_clear(tok):
@@ -51,6 +53,8 @@ def cue_of(tok) -> Cue | None:
         if lemma in L.SUPPORT_VERBS:
             return Cue(tok, 1, "verb")
         if lemma in L.REPORT_VERBS:
+            if lemma in L.REACTION_VERBS and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                return None  # "Moscow has yet to respond to the truce proposal": a reaction to it, not its content
             return Cue(tok, 1, "report")
     elif tok.pos_ in ("NOUN", "PROPN"):
         if lemma in L.OPPOSE_NOUNS:

@@ -180,6 +180,8 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+# Report verbs that also name a reaction: "replied that ..." reports, "responded to the proposal" does not.
+REACTION_VERBS = {"respond", "reply", "react"}
 # Verbs of fear: "fear a truce" opposes it, but "fear the truce would reward aggression" says
 # what the clause says (the judging is in the clause, not in the fear).
 FEAR_VERBS = {"fear", "worry", "dread"}
