@@ -375,6 +375,14 @@ FICTIONAL = {
                        {("freedonia", S, "trade_treaty")}),
     "drew-criticism-from-hung-on-the-verb": ("The trade treaty drew sharp criticism from Freedonia.",
                                              {("freedonia", O, "trade_treaty")}, {("freedonia", S, "trade_treaty")}),
+    # what a copula rules out, and for whom
+    "out-of-the-question": ("For Ruritania, a truce is out of the question.", {("ruritania", O, "truce")},
+                            {("ruritania", S, "truce")}),
+    "off-the-table": ("The trade treaty is off the table, Weber said.", {("weber", O, "trade_treaty")},
+                      {("weber", S, "trade_treaty")}),
+    "a-red-line-for": ("A truce is a red line for Freedonia.", {("freedonia", O, "truce")}, {("freedonia", S, "truce")}),
+    "subject-hung-on-the-auxiliary": ("Ruritania and Freedonia are leading efforts to conclude the trade treaty.",
+                                      {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -187,6 +187,8 @@ def predicate_evaluation(copula) -> int:
     for c in copula.children:
         if c.dep_ in ("attr", "acomp", "oprd") and (ev := evaluation(c)):
             return ev
+        if c.dep_ == "prep" and (c.lower_, tuple(t.lower_ for t in c.subtree)[-1:]) in L.RULED_OUT_PLACES:
+            return -1  # "a truce is out of the question", "... is off the table"
     return 0
 
 

@@ -53,6 +53,9 @@ class HolderFinder:
 
     def subject_holders(self, verb, depth: int = 0) -> list[Mention]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects:  # "Britain and France are leading ...": the parser hung the subject on the auxiliary
+            subjects = [c for a in verb.children if a.dep_ == "aux" and a.i < verb.i for c in a.children
+                        if c.dep_ == "nsubj"]
         if not subjects and verb.tag_ in ("VBP", "VBZ", "VBD"):
             subjects = stranded_subject(verb)
         agents = self.passive_agents(verb)

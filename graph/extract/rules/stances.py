@@ -266,8 +266,10 @@ class SentenceReader(HolderFinder):
                 if judged:
                     judged_below = True
                     sign, marked = sign * judged, True  # "a truce would be a trap", "X is unacceptable"
+                    judging = [*tok.children, *(g for c in tok.children if c.dep_ in ("attr", "acomp")
+                                                for g in c.children)]  # "... is a red line [for Kyiv]"
                     if not holders and (judges := self._mentions(
-                            [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                            [p for c in judging if c.dep_ == "prep" and c.lower_ == "for"
                              for p in c.children if p.dep_ == "pobj"])):
                         cue, holders = Cue(tok, 1, "adj"), judges  # "For Kyiv, the truce is a trap"
                 elif cue:
