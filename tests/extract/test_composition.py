@@ -383,6 +383,13 @@ FICTIONAL = {
     "a-red-line-for": ("A truce is a red line for Freedonia.", {("freedonia", O, "truce")}, {("freedonia", S, "truce")}),
     "subject-hung-on-the-auxiliary": ("Ruritania and Freedonia are leading efforts to conclude the trade treaty.",
                                       {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}, set()),
+    # a negation that says nothing of the topic
+    "no-answer-regarding": ("Weber said Ruritania has not received an answer from Freedonia regarding its proposals "
+                            "for a truce.", set(), {("weber", O, "truce")}),
+    "not-received-is-a-fact": ("Weber said Ruritania has not received market access.", set(),
+                               {("weber", O, "trade_access")}),
+    "will-not-get-is-a-position": ("Weber said Freedonia will not get market access.", {("weber", O, "trade_access")},
+                                   set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

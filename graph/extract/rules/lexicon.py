@@ -232,6 +232,8 @@ VAGUE_OBJECTS = {"idea", "thing", "way", "step", "move", "need", "time", "point"
                  "possibility", "option", "interest", "interests", "concern", "progress", "work", "process",
                  "support", "pressure", "attention", "importance", "responsibility", "action", "measure"}
 
+# Prepositions of what something is about, not of what it is for or against.
+ABOUT_PREPS = {"regarding", "concerning", "about", "re"}
 # Where a copula puts what is ruled out: (preposition, last word of its phrase).
 RULED_OUT_PLACES = {("out", ("question",)), ("off", ("table",)), ("off", ("agenda",))}
 # Evaluations: "a good agreement", "called the text unacceptable", "the truce would be a trap".

@@ -251,7 +251,11 @@ class SentenceReader(HolderFinder):
                 if _instead(tok) or (tok.lower_ == "of" and tok.head.lower_ == "devoid"):
                     sign, marked = -sign, True  # "focus on waste rather than reducing production", "devoid of caps"
                 if any(negates(c) for c in tok.children if c.i != child.i):
-                    if _conditioned(tok) or not has_effect(tok):
+                    if _conditioned(tok) or not has_effect(tok) or (
+                            child.dep_ == "prep" and child.lower_ in L.ABOUT_PREPS) or (
+                            tok.lemma_.lower() in L.RECEIVE_VERBS and tok.tag_ in ("VBD", "VBN")):
+                        # "has not received an answer regarding the truce proposals" says nothing of the
+                        # truce, and "Ukraine has not received guarantees" is a fact, not a refusal
                         # "will not consider talks until Russia withdraws" refuses no talks, and
                         # "does not use the truce to rearm" says nothing about the truce
                         return None
