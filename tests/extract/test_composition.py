@@ -504,6 +504,11 @@ DEFAULT = {
     "a-capital-speaks-for-its-state": ("Budapest and Warsaw have long opposed sending weapons to Ukraine.",
                                        {("hungary", O, "support_for_ukraine"), ("poland", O, "support_for_ukraine")},
                                        {("budapest", O, "support_for_ukraine")}),
+    "a-surname-tagged-as-organisation-voices-its-side": (
+        "Orban reiterated Hungary's opposition to Western sanctions against Russia.",
+        {("orban", S, "sanctions_relief")}, {("orban", O, "sanctions_relief")}),
+    "echoed-a-demand": ("Peskov echoed Putin's demand for a ceasefire.",
+                        {("peskov", S, "ceasefire"), ("putin", S, "ceasefire")}, set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),
