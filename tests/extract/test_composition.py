@@ -390,6 +390,12 @@ FICTIONAL = {
                                {("weber", O, "trade_access")}),
     "will-not-get-is-a-position": ("Weber said Freedonia will not get market access.", {("weber", O, "trade_access")},
                                    set()),
+    # two sides differing, or failing to decide, say no one's position
+    "disagree-over": ("Ruritania and Freedonia disagree over the terms of the trade treaty.", set(),
+                      {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}),
+    "disagree-with-is-a-position": ("Weber disagreed with the trade treaty.", {("weber", O, "trade_treaty")}, set()),
+    "failed-to-agree-on": ("Ruritania and Freedonia failed to agree on a truce.", set(),
+                           {("ruritania", S, "truce"), ("freedonia", S, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -22,6 +22,11 @@ class Cue:
 def cue_of(tok) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if lemma in L.RECIPROCAL_VERBS and any(c.dep_ == "prep" and c.lower_ in ("over", "on", "about")
+                                                for c in tok.children):
+            return None  # "Ukraine and Russia disagree over the Donbas": they differ; neither side's position is said
+        if lemma in L.AGREEING_VERBS and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
+            return None  # "EU leaders failed to agree on the loan": no decision, no position
         if polarity := idiom(tok, lemma):
             return Cue(tok, polarity, "verb")  # "poured cold water on", "gave the green light to"
         if any(c.dep_ == "prep" and in_favour(c) for c in tok.children):

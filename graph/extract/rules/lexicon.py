@@ -232,6 +232,10 @@ VAGUE_OBJECTS = {"idea", "thing", "way", "step", "move", "need", "time", "point"
                  "possibility", "option", "interest", "interests", "concern", "progress", "work", "process",
                  "support", "pressure", "attention", "importance", "responsibility", "action", "measure"}
 
+# Verbs of two sides differing: "disagree over X" says no one's position on X ("disagree with X" does).
+RECIPROCAL_VERBS = {"disagree", "differ", "clash", "split", "quarrel", "spar", "wrangle", "bicker", "feud", "argue"}
+# Verbs of reaching a decision together: "failed to agree on X" decides nothing.
+AGREEING_VERBS = {"agree", "reach", "decide", "settle", "approve", "adopt", "endorse", "back"}
 # Prepositions of what something is about, not of what it is for or against.
 ABOUT_PREPS = {"regarding", "concerning", "about", "re"}
 # Where a copula puts what is ruled out: (preposition, last word of its phrase).
