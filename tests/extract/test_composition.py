@@ -396,6 +396,11 @@ FICTIONAL = {
     "disagree-with-is-a-position": ("Weber disagreed with the trade treaty.", {("weber", O, "trade_treaty")}, set()),
     "failed-to-agree-on": ("Ruritania and Freedonia failed to agree on a truce.", set(),
                            {("ruritania", S, "truce"), ("freedonia", S, "truce")}),
+    # "the proposal" refers to what was on the table
+    "the-proposal-discussed-before": ("Ruritania and Freedonia discussed a truce on Monday. Weber rejected the proposal.",
+                                      {("weber", O, "truce")}, set()),
+    "the-plan-is-not-what-was-wanted": ("Freedonia wants a truce. Ruritania rejected the plan.",
+                                        {("freedonia", S, "truce")}, {("ruritania", O, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

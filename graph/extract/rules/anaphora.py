@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lexicon import AGREEMENT_NOUNS, PROPOSAL_NOUNS, PROPOSING_VERBS
+from .lexicon import AGREEMENT_NOUNS, DELIBERATING_VERBS, PROPOSAL_NOUNS, PROPOSING_VERBS
 from .cues import cue_of
 from .topics import ALT, OWNED, TopicMention
 
@@ -124,8 +124,12 @@ def _bare_agreement(tok, at) -> bool:
 
 
 def _proposed(root) -> bool:
-    """A topic phrase that is what someone proposed: the object of "propose", "suggest", "offer"."""
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in PROPOSING_VERBS
+    """A topic phrase that is what someone proposed or what was on the table: the object of
+    "propose", "suggest", "offer", or of "discuss", "weigh", "debate" ("EU leaders discussed a
+    reparations loan. Belgium opposed the plan.")."""
+    lemma = root.head.lemma_.lower()
+    return ((root.dep_ == "dobj" and lemma in PROPOSING_VERBS | DELIBERATING_VERBS)
+            or (root.dep_ == "nsubjpass" and lemma in DELIBERATING_VERBS))
 
 
 def _under_actor(tok, noun) -> bool:

@@ -180,6 +180,8 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+# What is on the table: "discussed a loan" ... "the plan" refers to it.
+DELIBERATING_VERBS = {"discuss", "debate", "weigh", "consider", "examine", "study", "mull", "negotiate", "explore"}
 # Report verbs that also name a reaction: "replied that ..." reports, "responded to the proposal" does not.
 REACTION_VERBS = {"respond", "reply", "react"}
 # Verbs of fear: "fear a truce" opposes it, but "fear the truce would reward aggression" says
