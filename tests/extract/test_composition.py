@@ -401,6 +401,11 @@ FICTIONAL = {
                                       {("weber", O, "truce")}, set()),
     "the-plan-is-not-what-was-wanted": ("Freedonia wants a truce. Ruritania rejected the plan.",
                                         {("freedonia", S, "truce")}, {("ruritania", O, "truce")}),
+    # one negation, counted once: on the adjective, not again at its copula
+    "said-not-ready": ("Weber said Ruritania was not ready to accept a truce.", {("weber", O, "truce")},
+                       {("weber", S, "truce")}),
+    "pushed-back-against": ("Freedonia pushed back against calls for a truce.", {("freedonia", O, "truce")},
+                            {("freedonia", S, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),
@@ -520,6 +525,10 @@ DEFAULT = {
         {("orban", S, "sanctions_relief")}, {("orban", O, "sanctions_relief")}),
     "echoed-a-demand": ("Peskov echoed Putin's demand for a ceasefire.",
                         {("peskov", S, "ceasefire"), ("putin", S, "ceasefire")}, set()),
+    "pushed-back-particle-parsed-as-adverb": ("Putin pushed back against Western calls for an immediate truce.",
+                                              {("putin", O, "ceasefire")}, {("putin", S, "ceasefire")}),
+    "a-pause-is-a-halt": ("Moscow welcomed Washington's decision to pause weapons deliveries to Ukraine.",
+                          {("russia", O, "support_for_ukraine")}, {("russia", S, "support_for_ukraine")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -32,7 +32,8 @@ def cue_of(tok) -> Cue | None:
         if any(c.dep_ == "prep" and in_favour(c) for c in tok.children):
             return Cue(tok, 1, "verb")  # "spoke out in favour of", "voted in favour of"
         for child in tok.children:
-            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in L.PHRASAL:
+            if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in L.PARTICLES)) and (
+                    lemma, child.lower_) in L.PHRASAL:  # "pushed back against", the particle parsed as an adverb
                 return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
             if lemma == "be" and child.dep_ == "prep" and in_favour(child):
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"

@@ -107,7 +107,7 @@ NEGATIVE_VERBS = {
     "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
     "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
     "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
-    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat",
+    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat", "pause",
 }
 # Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
 # ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
@@ -180,6 +180,8 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+# Particles the parser may take for adverbs ("pushed [back] against").
+PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
 # What is on the table: "discussed a loan" ... "the plan" refers to it.
 DELIBERATING_VERBS = {"discuss", "debate", "weigh", "consider", "examine", "study", "mull", "negotiate", "explore"}
 # Report verbs that also name a reaction: "replied that ..." reports, "responded to the proposal" does not.

@@ -141,6 +141,7 @@ class SentenceReader(HolderFinder):
         chain: list[Link] = []
         frozen, hedged, crossed, listed, offered, words = False, False, False, False, False, []
         judged_below = False  # the phrase's clause judges it ("the plan rewards aggression")
+        spent = set()  # copulas whose negation an adjective below already took ("is not ready to")
         seen = set(inside)
         while tok.head.i != tok.i:
             if offered and any(link.holders for link in chain):
@@ -250,7 +251,7 @@ class SentenceReader(HolderFinder):
                     sign, marked = -sign, True
                 if _instead(tok) or (tok.lower_ == "of" and tok.head.lower_ == "devoid"):
                     sign, marked = -sign, True  # "focus on waste rather than reducing production", "devoid of caps"
-                if any(negates(c) for c in tok.children if c.i != child.i):
+                if tok.i not in spent and any(negates(c) for c in tok.children if c.i != child.i):
                     if _conditioned(tok) or not has_effect(tok) or (
                             child.dep_ == "prep" and child.lower_ in L.ABOUT_PREPS) or (
                             tok.lemma_.lower() in L.RECEIVE_VERBS and tok.tag_ in ("VBD", "VBN")):
@@ -262,6 +263,7 @@ class SentenceReader(HolderFinder):
                     sign, marked = -sign, True
                 if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
+                    spent.add(tok.head.i)  # and no second time when the path reaches the copula
                 judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass") and (
                     tok.lemma_.lower() in L.COPULAS) else 0
                 if cue and cue.polarity < 0 and judged_below and child.dep_ == "ccomp" and (
@@ -310,8 +312,10 @@ class SentenceReader(HolderFinder):
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
+                via = "prep" if child.dep_ == "advmod" and child.lower_ in L.PARTICLES and any(
+                    c.dep_ == "prep" for c in child.children) else child.dep_  # "backed [away] from its demand"
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
-                                   child.dep_, crossed, marked))
+                                   via, crossed, marked))
         return chain
 
     def _prefixed(self, mention, span, sign) -> list[Found]:
