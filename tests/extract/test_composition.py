@@ -406,6 +406,14 @@ FICTIONAL = {
                        {("weber", S, "truce")}),
     "pushed-back-against": ("Freedonia pushed back against calls for a truce.", {("freedonia", O, "truce")},
                             {("freedonia", S, "truce")}),
+    # a relative clause whose gap is its verb's object, with a purpose after it
+    "the-access-it-is-seeking-to": ("Weber discussed the market access Ruritania is seeking to revive its ports.",
+                                    {("ruritania", S, "trade_access")}, set()),
+    "prohibit-flips": ("Weber said any deal must prohibit Freedonia's membership in the EU.",
+                       {("weber", O, "eu_membership")}, {("weber", S, "eu_membership")}),
+    "as-part-of-is-a-frame": ("Ruritania insists that Freedonia must cede border districts as part of any trade "
+                              "treaty.", {("ruritania", S, "border_concession")},
+                              {("ruritania", O, "trade_treaty"), ("ruritania", S, "trade_treaty")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -107,7 +107,8 @@ NEGATIVE_VERBS = {
     "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
     "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
     "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
-    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat", "pause",
+    "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat", "pause", "prohibit",
+    "forbid", "ban", "bar", "preclude",
 }
 # Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
 # ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")

@@ -127,7 +127,10 @@ class SentenceReader(HolderFinder):
             return None
         agents = self.passive_agents(verb)
         if not agents and object_relative and not any(
-                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in RELATIVE) for c in verb.children):
+                (c.dep_ in ("ccomp", "xcomp") and not any(g.dep_ == "dobj" for g in c.children))
+                or (c.dep_ == "dobj" and c.lower_ not in RELATIVE) for c in verb.children):
+            # the gap is the verb's own object, also when a purpose follows ("the guarantees Kyiv is
+            # seeking to deter aggression"), not when it lies in a complement ("the plan Kyiv wants to sign")
             agents = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
         holders = self._mentions(agents)
         if not holders:
@@ -602,9 +605,12 @@ def _away(verb, child) -> bool:
 
 
 def _cause(tok) -> bool:
-    """"lost billions due to the sanctions", "because of the truce": a cause, not a position."""
+    """"lost billions due to the sanctions", "because of the truce", "as part of a deal": a cause or a
+    frame, not a position."""
     if tok.lower_ == "to" and tok.head.lower_ in ("due", "owing", "thanks"):
         return True
+    if tok.dep_ == "prep" and tok.lower_ == "as" and any(c.lemma_.lower() == "part" for c in tok.children):
+        return True  # "barred from NATO as part of any ceasefire deal": the frame, not what is asked of it
     return tok.lower_ == "of" and tok.head.lower_ in ("because",) or (
         tok.dep_ == "prep" and tok.lower_ in ("due", "owing", "thanks") and any(c.lower_ == "to" for c in tok.children))
 
