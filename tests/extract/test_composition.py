@@ -414,6 +414,9 @@ FICTIONAL = {
     "as-part-of-is-a-frame": ("Ruritania insists that Freedonia must cede border districts as part of any trade "
                               "treaty.", {("ruritania", S, "border_concession")},
                               {("ruritania", O, "trade_treaty"), ("ruritania", S, "trade_treaty")}),
+    "with-x-demanding-under-a-question": ("Ruritania and Freedonia disagree over whether talks should come first, "
+                                          "with Freedonia demanding an immediate truce.",
+                                          {("freedonia", S, "truce")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

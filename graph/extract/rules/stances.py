@@ -167,6 +167,9 @@ class SentenceReader(HolderFinder):
                 crossed = True
             if tok.i in seen:
                 continue
+            if (tok.lower_ == "with" and child.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in child.children)
+                    and any(link.holders for link in chain)):
+                return chain  # "..., with Ukraine demanding a ceasefire": a statement of its own, whatever it hangs on
             if child.dep_ == "relcl" and not any(link.holders for link in chain) and self.actors.mention_at(tok):
                 return None  # "Zelenskyy, who has been excluded from the talks, rejected ...": a description of an
                 # actor; what the main clause does is not done to what the description names
