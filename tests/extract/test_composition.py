@@ -417,6 +417,12 @@ FICTIONAL = {
     "with-x-demanding-under-a-question": ("Ruritania and Freedonia disagree over whether talks should come first, "
                                           "with Freedonia demanding an immediate truce.",
                                           {("freedonia", S, "truce")}, set()),
+    "a-condition-for-is-conditioned": ("Ruritania insists on market access as a condition for any truce.",
+                                       {("ruritania", S, "trade_access")}, {("ruritania", S, "truce")}),
+    "received-a-proposal": ("Weber said Ruritania had received the proposal for a truce and was studying it.", set(),
+                            {("weber", S, "truce"), ("ruritania", S, "truce")}),
+    "a-clause-judged-as-subject": ("Ceding border districts would be a mistake, Weber said.",
+                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),
@@ -540,6 +546,10 @@ DEFAULT = {
                                               {("putin", O, "ceasefire")}, {("putin", S, "ceasefire")}),
     "a-pause-is-a-halt": ("Moscow welcomed Washington's decision to pause weapons deliveries to Ukraine.",
                           {("russia", O, "support_for_ukraine")}, {("russia", S, "support_for_ukraine")}),
+    "a-former-official-speaks-for-himself": ("Former Ukrainian president Petro Poroshenko rejected the US plan.",
+                                             {("petro_poroshenko", O, "us_peace_plan")}, {("ukraine", O, "us_peace_plan")}),
+    "they-after-a-list": ("Paris and London say they are ready to lead a multinational force in Ukraine.",
+                          {("france", S, "security_guarantees"), ("united_kingdom", S, "security_guarantees")}, set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

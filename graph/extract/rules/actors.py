@@ -118,6 +118,9 @@ class ActorResolver:
         if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS | PERSON_ROLES:
             roles.append(root.head)  # "Ukraine's foreign minister, Andrii Sybiha"
         for role in roles:
+            if any(c.lower_ in ("former", "ex", "onetime", "erstwhile") for c in role.children) or (
+                    role.i > 0 and role.nbor(-1).lower_ in ("former", "ex-")):
+                continue  # "former Ukrainian president Petro Poroshenko" speaks for no one but himself
             m = self._role(role)
             if m is None:
                 continue

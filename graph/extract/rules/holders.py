@@ -211,6 +211,9 @@ class HolderFinder:
                 found += [self.actors.mention_at(c) for x in {t, *named} for c in co_holders(x)]
             elif t.lower_ in PLURAL_PRONOUNS:  # "A, backed by B and C, took the floor. They rejected ..."
                 found = self._listed_before(t)
+            if t.lower_ in PLURAL_PRONOUNS and found and found[0] is not None and (
+                    listed := self._listed_before(t)) and found[0].actor.id in {m.actor.id for m in listed}:
+                found = listed  # "Paris and London say they are ready": both, not the nearest
             for m in found:
                 if m and all(m.actor.id != o.actor.id for o in out):
                     out.append(m)

@@ -183,6 +183,8 @@ PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "su
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
 # Particles the parser may take for adverbs ("pushed [back] against").
 PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
+# Nouns of condition: "X as a condition for a truce" conditions the truce, it does not back it.
+CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
 # What is on the table: "discussed a loan" ... "the plan" refers to it.
 DELIBERATING_VERBS = {"discuss", "debate", "weigh", "consider", "examine", "study", "mull", "negotiate", "explore"}
 # Report verbs that also name a reaction: "replied that ..." reports, "responded to the proposal" does not.

@@ -219,7 +219,13 @@ class SentenceReader(HolderFinder):
                 # no position there; the condition is what the holder above it wants
                 frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
+            if tok.lemma_.lower() in L.CONDITION_NOUNS and child.dep_ == "prep" and child.lower_ in ("for", "to"):
+                # "insisting on the Donbas as a condition for any truce": the truce is what is conditioned
+                return chain if any(link.holders for link in chain) else None
             cue = cue_of(tok)
+            if cue and cue.kind == "receive" and child.dep_ == "dobj" and (
+                    child.lemma_.lower() in L.PROPOSAL_NOUNS | L.PLAN_NOUNS) and not any(link.holders for link in chain):
+                return None  # "Moscow had received the European proposals": received, not backed
             if cue and cue.polarity < 0 and child.dep_ == "xcomp" and child.lemma_.lower() in L.NO_COMMENT:
                 return None  # "declined to comment on the treaty", "refused to discuss the truce"
             if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
@@ -270,7 +276,7 @@ class SentenceReader(HolderFinder):
                 if cue and cue.kind == "adj" and tok.dep_ == "acomp" and any(negates(c) for c in tok.head.children):
                     sign = -sign  # "Putin is not interested in a ceasefire"
                     spent.add(tok.head.i)  # and no second time when the path reaches the copula
-                judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass") and (
+                judged = predicate_evaluation(tok) if child.dep_ in ("nsubj", "nsubjpass", "csubj") and (
                     tok.lemma_.lower() in L.COPULAS) else 0
                 if cue and cue.polarity < 0 and judged_below and child.dep_ == "ccomp" and (
                         tok.lemma_.lower() in L.FEAR_VERBS):
