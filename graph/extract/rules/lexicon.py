@@ -252,6 +252,7 @@ RULED_OUT_PLACES = {("out", ("question",)), ("off", ("table",)), ("off", ("agend
 POSITIVE_EVAL = {"good", "fair", "acceptable", "reasonable", "balanced", "positive", "constructive", "realistic",
                  "important", "necessary", "essential", "vital", "crucial", "key", "fundamental", "welcome",
                  "historic", "helpful", "useful", "viable", "sensible", "workable", "beneficial", "great", "right",
+                 "serious", "credible", "promising",
                  "just", "priority", "condition", "precondition", "necessity", "breakthrough", "success",
                  "solution", "must", "step", "progress", "opportunity", "chance", "basis", "foundation"}
 NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "flawed", "harmful", "unworkable",
