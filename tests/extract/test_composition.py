@@ -423,6 +423,11 @@ FICTIONAL = {
                             {("weber", S, "truce"), ("ruritania", S, "truce")}),
     "a-clause-judged-as-subject": ("Ceding border districts would be a mistake, Weber said.",
                                    {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    # the source of a quotation named in the sentence after it
+    "the-warning-came-from": ('"We will never sign the trade treaty." The warning came from Weber on Tuesday.',
+                              {("weber", O, "trade_treaty")}, set()),
+    "made-the-remarks": ('"We will never sign the trade treaty." Weber made the remarks in Lisbon.',
+                         {("weber", O, "trade_treaty")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

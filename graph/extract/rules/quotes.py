@@ -12,6 +12,9 @@ from .lexicon import REPORT_VERBS
 
 WINDOW = 8  # tokens between a quotation and the words that name its speaker
 SPEECH = REPORT_VERBS | {"chime", "quip", "retort", "interject", "continue", "conclude", "ask", "answer"}
+# What a quotation is called in the sentence that names its source.
+STATEMENT_NOUNS = {"warning", "statement", "remark", "comment", "message", "threat", "pledge", "promise", "words",
+                   "appeal", "call", "assessment", "admission", "claim", "declaration", "plea", "rebuke", "response"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 
 
@@ -41,6 +44,23 @@ def _speaker_of(verb, actors):
     return None
 
 
+def _source_of_statement(verb, actors):
+    """"The warning came from Zakharova", "Trump made the remarks aboard Air Force One": who a
+    sentence after a quotation names as the source of "the statement", "the remarks"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "come" and any(c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                found = [m for p in prep.children if p.dep_ == "pobj"
+                         for t in (p, *(a for a in p.children if a.dep_ == "appos")) if (m := actors.mention_at(t))]
+                if found:
+                    return next((m for m in found if m.actor.kind == "person"), found[0])
+    if lemma in ("make", "issue", "deliver") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children):
+        return _speaker_of(verb, actors)
+    return None
+
+
 def _after(doc, close_i: int, actors):
     """'..., " Weber said.' / '..." said Weber, the rapporteur.' / a next sentence "Weber said."."""
     end = min(len(doc), close_i + 1 + WINDOW)
@@ -49,6 +69,8 @@ def _after(doc, close_i: int, actors):
             return None  # another quotation starts first
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH:
             return _speaker_of(tok, actors)
+        if tok.pos_ == "VERB" and (source := _source_of_statement(tok, actors)) is not None:
+            return source
         if tok.text in (".", "!", "?") and tok.i > close_i + 1 and tok.sent.end - tok.sent.start > WINDOW:
             return None
     return None
