@@ -428,6 +428,14 @@ FICTIONAL = {
                               {("weber", O, "trade_treaty")}, set()),
     "made-the-remarks": ('"We will never sign the trade treaty." Weber made the remarks in Lisbon.',
                          {("weber", O, "trade_treaty")}, set()),
+    # a denied proposition is nobody's position
+    "denied-that": ("Weber denied that Ruritania had agreed to a truce.", set(),
+                    {("ruritania", S, "truce"), ("weber", S, "truce")}),
+    "denied-reports-that": ("Freedonia denied reports that Kowal had accepted the trade treaty.", set(),
+                            {("kowal", S, "trade_treaty")}),
+    "rejected-suggestions-that-was": ("Weber rejected suggestions that Ruritania was blocking the trade treaty.", set(),
+                                      {("ruritania", O, "trade_treaty")}),
+    "denied-a-request-is-a-refusal": ("Weber denied the request for a truce.", {("weber", O, "truce")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

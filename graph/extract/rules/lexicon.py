@@ -183,6 +183,11 @@ PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "su
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
 # Particles the parser may take for adverbs ("pushed [back] against").
 PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
+# Denials: what they deny is said to be false, nobody's position ("denied that Kyiv had agreed to ...").
+DENYING_VERBS = {"deny", "refute"}
+# Hearsay denied: "rejected suggestions that Berlin was blocking ..." (but "the suggestion that Kyiv
+# withdraw", a subjunctive, is a proposal; see stances._denied).
+HEARSAY_NOUNS = {"report", "suggestion", "claim", "allegation", "rumour", "rumor", "speculation", "accusation"}
 # Nouns of condition: "X as a condition for a truce" conditions the truce, it does not back it.
 CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
 # What is on the table: "discussed a loan" ... "the plan" refers to it.

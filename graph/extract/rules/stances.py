@@ -219,6 +219,8 @@ class SentenceReader(HolderFinder):
                 # no position there; the condition is what the holder above it wants
                 frozen, chain = True, [link for link in chain if not link.holders]
             hedged = hedged or is_hedged(tok)
+            if _denied(tok, child):
+                return None  # "Peskov denied that Moscow had agreed to a truce": a proposition said to be false
             if tok.lemma_.lower() in L.CONDITION_NOUNS and child.dep_ == "prep" and child.lower_ in ("for", "to"):
                 # "insisting on the Donbas as a condition for any truce": the truce is what is conditioned
                 return chain if any(link.holders for link in chain) else None
@@ -605,6 +607,18 @@ def _none_without(prep) -> bool:
 
 
 FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "stick"}
+
+
+def _denied(tok, child) -> bool:
+    """A clause denied: the complement of "deny" / "refute", or the content of "reports" or
+    "suggestions" that someone denied, dismissed or rejected."""
+    lemma = tok.lemma_.lower()
+    if lemma in L.DENYING_VERBS and child.dep_ == "ccomp":
+        return True
+    return (lemma in L.HEARSAY_NOUNS and child.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+            and child.tag_ != "VB" and not any(a.lower_ in L.DEONTIC for a in child.children)  # not a proposal
+            and tok.head.lemma_.lower() in L.DENYING_VERBS | {"dismiss", "reject"})
 
 
 def _away(verb, child) -> bool:
