@@ -563,6 +563,10 @@ DEFAULT = {
                                              {("petro_poroshenko", O, "us_peace_plan")}, {("ukraine", O, "us_peace_plan")}),
     "they-after-a-list": ("Paris and London say they are ready to lead a multinational force in Ukraine.",
                           {("france", S, "security_guarantees"), ("united_kingdom", S, "security_guarantees")}, set()),
+    "pull-forces-out-of-a-region": ("Moscow wants Kyiv to pull its forces out of Donbas.",
+                                    {("russia", S, "territorial_concessions")}, {("russia", O, "territorial_concessions")}),
+    "pull-out-of-a-deal-quits-it": ("Moscow demanded that Kyiv pull out of the US plan.", {("russia", O, "us_peace_plan")},
+                                    set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -181,6 +181,8 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+# Phrasal cues that, with an object, move it instead ("pull its troops out of ..."): no cue then.
+MOVING_PHRASAL = {("pull", "out"), ("move", "out")}
 # Particles the parser may take for adverbs ("pushed [back] against").
 PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
 # Denials: what they deny is said to be false, nobody's position ("denied that Kyiv had agreed to ...").
