@@ -436,6 +436,8 @@ FICTIONAL = {
     "rejected-suggestions-that-was": ("Weber rejected suggestions that Ruritania was blocking the trade treaty.", set(),
                                       {("ruritania", O, "trade_treaty")}),
     "denied-a-request-is-a-refusal": ("Weber denied the request for a truce.", {("weber", O, "truce")}, set()),
+    "but-will-never-shares-the-subject": ("Freedonia is ready to talk but will never cede border districts.",
+                                          {("freedonia", O, "border_concession")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

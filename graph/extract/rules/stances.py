@@ -402,7 +402,11 @@ class SentenceReader(HolderFinder):
         negated = any(negates(c) for c in verb.children) and verb.tag_ not in ("VBD", "VBN")
         if not negated and not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
             return [], negated
-        return self._mentions([c for c in verb.children if c.dep_ == "nsubj"]), negated
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "Kyiv is ready to talk but will not recognise ...": the first clause's subject
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return self._mentions(subjects), negated
 
     def _found(self, holders, mention, sign, hedged, cue_tok, cue, cue_words, base=None, how="chain"
                ) -> list[Found]:
