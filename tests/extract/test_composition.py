@@ -438,6 +438,11 @@ FICTIONAL = {
     "denied-a-request-is-a-refusal": ("Weber denied the request for a truce.", {("weber", O, "truce")}, set()),
     "but-will-never-shares-the-subject": ("Freedonia is ready to talk but will never cede border districts.",
                                           {("freedonia", O, "border_concession")}, set()),
+    "neither-nor-denies": ("Neither Ruritania nor Freedonia has endorsed the trade treaty.",
+                           {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")},
+                           {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}),
+    "from-a-and-from-b": ("The trade treaty faces opposition from Ruritania and from Freedonia.",
+                          {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),
@@ -569,6 +574,8 @@ DEFAULT = {
                                     {("russia", S, "territorial_concessions")}, {("russia", O, "territorial_concessions")}),
     "pull-out-of-a-deal-quits-it": ("Moscow demanded that Kyiv pull out of the US plan.", {("russia", O, "us_peace_plan")},
                                     set()),
+    "drew-support-from-a-and-from-b": ("The truce drew support from Kyiv and from Moscow.",
+                                       {("ukraine", S, "ceasefire"), ("russia", S, "ceasefire")}, set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

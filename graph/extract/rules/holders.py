@@ -130,8 +130,13 @@ class HolderFinder:
         if m.resolved or m.end <= m.start:
             return [m]
         out = [m]
-        for c in listed_with(doc[m.end - 1]):
-            x = self.actors.mention_at(c)
+        tok = doc[m.end - 1]
+        also = list(listed_with(tok))
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "from A and from B": a second preposition
+            also += [p for c in tok.head.conjuncts if c.dep_ == "conj" and c.lower_ == tok.head.lower_
+                     for p in c.children if p.dep_ == "pobj"]
+        for c in also:
+            x = self.actors.mention_at(c) or self.actors.owner_of(c)
             if x is not None and all(x.actor.id != o.actor.id for o in out):
                 out.append(x)
         return out

@@ -323,6 +323,9 @@ class SentenceReader(HolderFinder):
                 speaker = self._colon_speaker(tok) or self._according_to(tok)
                 if speaker:  # a headline "Zelensky: Ukraine will not cede land"; "according to Weber, ..."
                     cue, holders = Cue(tok, 1, "report"), [speaker]
+            if holders and any(p.dep_ in ("preconj", "det") and p.lower_ == "neither" for c in tok.children
+                               if c.dep_ in ("nsubj", "nsubjpass") for p in c.children):
+                sign, marked = -sign, True  # "Neither Washington nor Moscow has endorsed the plan"
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
@@ -492,7 +495,8 @@ class SentenceReader(HolderFinder):
                     continue
                 holders = self._noun_holders(objs[0]) or self._mentions(
                     [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > objs[0].i
-                     for p in c.children if p.dep_ == "pobj"])  # "drew criticism [from Kyiv]" hung on the verb
+                     for f in (c, *(x for x in c.conjuncts if x.lower_ == "from"))
+                     for p in f.children if p.dep_ == "pobj"])  # "drew criticism [from Kyiv]" hung on the verb
                 cue = Cue(tok, cue_of(objs[0]).polarity * cue.polarity, "noun")
                 targets = subjects_of(tok)
             elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(
