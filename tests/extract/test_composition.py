@@ -443,6 +443,9 @@ FICTIONAL = {
                            {("ruritania", S, "trade_treaty"), ("freedonia", S, "trade_treaty")}),
     "from-a-and-from-b": ("The trade treaty faces opposition from Ruritania and from Freedonia.",
                           {("ruritania", O, "trade_treaty"), ("freedonia", O, "trade_treaty")}, set()),
+    "terms-listed-after-a-colon": ("Ruritania set out its terms: market access, a truce and no talks.",
+                                   {("ruritania", S, "trade_access"), ("ruritania", S, "truce"), ("ruritania", O, "talks")},
+                                   {("ruritania", O, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

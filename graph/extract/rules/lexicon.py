@@ -191,6 +191,9 @@ DENYING_VERBS = {"deny", "refute"}
 # Hearsay denied: "rejected suggestions that Berlin was blocking ..." (but "the suggestion that Kyiv
 # withdraw", a subjunctive, is a proposal; see stances._denied).
 HEARSAY_NOUNS = {"report", "suggestion", "claim", "allegation", "rumour", "rumor", "speculation", "accusation"}
+# Nouns that announce a list of what their owner wants: "its terms: A, B and C".
+LISTED_DEMAND_NOUNS = {"term", "condition", "demand", "precondition", "requirement", "priority", "proposal",
+                       "request", "change", "point", "goal", "wish"}
 # Nouns of condition: "X as a condition for a truce" conditions the truce, it does not back it.
 CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
 # What is on the table: "discussed a loan" ... "the plan" refers to it.

@@ -225,6 +225,8 @@ class SentenceReader(HolderFinder):
                 # "insisting on the Donbas as a condition for any truce": the truce is what is conditioned
                 return chain if any(link.holders for link in chain) else None
             cue = cue_of(tok)
+            if cue is None and _demands_listed(tok, child):
+                cue = Cue(tok, 1, "noun")  # "The Kremlin set out its terms: recognition of Crimea, ..."
             if cue and cue.kind == "receive" and child.dep_ == "dobj" and (
                     child.lemma_.lower() in L.PROPOSAL_NOUNS | L.PLAN_NOUNS) and not any(link.holders for link in chain):
                 return None  # "Moscow had received the European proposals": received, not backed
@@ -615,6 +617,12 @@ def _none_without(prep) -> bool:
 
 
 FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "stick"}
+
+
+def _demands_listed(noun, child) -> bool:
+    """A noun of terms or demands whose items follow it after a colon: "its terms: A, B and C"."""
+    return (noun.pos_ == "NOUN" and noun.lemma_.lower() in L.LISTED_DEMAND_NOUNS and child.dep_ in ("appos", "dep")
+            and child.i > noun.i and any(t.text == ":" for t in noun.doc[noun.i + 1:child.left_edge.i]))
 
 
 def _denied(tok, child) -> bool:
