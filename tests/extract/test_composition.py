@@ -446,6 +446,11 @@ FICTIONAL = {
     "terms-listed-after-a-colon": ("Ruritania set out its terms: market access, a truce and no talks.",
                                    {("ruritania", S, "trade_access"), ("ruritania", S, "truce"), ("ruritania", O, "talks")},
                                    {("ruritania", O, "truce")}),
+    # "not" sets an item apart from the one before it
+    "a-but-not-b": ("Ruritania supports a truce but not talks.", {("ruritania", S, "truce"), ("ruritania", O, "talks")},
+                    {("ruritania", S, "talks")}),
+    "a-comma-not-b": ("Ruritania wants a truce, not talks.", {("ruritania", S, "truce"), ("ruritania", O, "talks")},
+                      {("ruritania", O, "truce"), ("ruritania", S, "talks")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -62,7 +62,7 @@ class SentenceReader(HolderFinder):
         root = span.root
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
-        marked = any(negates(c) for t in span for c in t.children if c.i not in inside)
+        marked = any(negates(c) for t in span for c in t.children if c.i not in inside and not _sets_apart(c))
         if marked and any(c.dep_ == "prep" and c.lower_ == "without" and _none_without(c)
                           for t in (root, root.head) for c in t.children):
             return []  # "no truce without a withdrawal": a condition on the truce, not a refusal of it
@@ -180,6 +180,8 @@ class SentenceReader(HolderFinder):
                 return chain
             if child.dep_ in ("appos", "conj"):
                 listed = True
+                if child.pos_ in ("NOUN", "PROPN") and _but_not(child):
+                    sign, marked = -sign, True  # "Kyiv supports a ceasefire but not territorial concessions"
             elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX")
                     and (here := cue_of(tok)) and here.kind != "adj"
                     and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
@@ -617,6 +619,20 @@ def _none_without(prep) -> bool:
 
 
 FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "stick"}
+
+
+def _but_not(item) -> bool:
+    """An item set against the one before by "but not" / "and not" / "not": "a ceasefire but not
+    concessions", "a monitoring mission, not troops"."""
+    doc = item.doc
+    before = [t.lower_ for t in doc[max(item.sent.start, item.left_edge.i - 3):item.left_edge.i]]
+    return "not" in before[-2:] and (before[-1] == "not" or before[-2:] in (["but", "not"], ["and", "not"]))
+
+
+def _sets_apart(neg) -> bool:
+    """A "not" after a noun, before an item listed with it ("a ceasefire, not concessions"): it
+    negates that item, wherever the parser hung it."""
+    return neg.i > neg.head.i and any(c.dep_ in ("conj", "appos") and c.i > neg.i for c in neg.head.children)
 
 
 def _demands_listed(noun, child) -> bool:
