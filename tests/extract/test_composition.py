@@ -584,6 +584,12 @@ DEFAULT = {
                                     set()),
     "drew-support-from-a-and-from-b": ("The truce drew support from Kyiv and from Moscow.",
                                        {("ukraine", S, "ceasefire"), ("russia", S, "ceasefire")}, set()),
+    "a-gap-does-not-swallow-a-topic": ("Putin rejected the US-Ukrainian ceasefire proposal.",
+                                       {("putin", O, "ceasefire")}, {("putin", O, "ukraine_peace_plan")}),
+    "a-proposal-for-is-named-by-it": ("Putin rejected the Ukrainian proposal for an immediate ceasefire.",
+                                      {("putin", O, "ceasefire")}, {("putin", O, "ukraine_peace_plan")}),
+    "a-version-of-a-plan-is-the-plan": ("Kyiv submitted an updated version of its peace plan.",
+                                        {("ukraine", S, "ukraine_peace_plan")}, set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -37,16 +37,19 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
     out, replaced = [], set()
     main = None
     for m in mentions:
-        head = doc[m.start]
-        if m.owned and m.end - m.start == 1 and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
-                                                    for c in head.children):
+        head = doc[m.start] if m.end - m.start == 1 else m.span(doc).root
+        if m.owned and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
+                           for c in head.children):
             replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
         elif m.owned and head.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("acl", "relcl") for c in head.children):
             replaced.add(m)  # "..., a proposal rejected by Kyiv": stands for what was said before it
-        elif m.owned and m.end - m.start == 1 and any(
+        elif (m.owned or head.lemma_.lower() in PROPOSAL_NOUNS) and any(
                 (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "to")))
-                and any(t.i in at and not at[t.i].owned for t in c.subtree) for c in head.children):
-            replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce": named by what it does
+                and any(t.i in at and not at[t.i].owned and {x[0] for x in at[t.i].candidates}
+                        - {x[0] for x in m.candidates} for t in c.subtree)
+                for c in (*head.children, *_hung_on_verb(head))):
+            replaced.add(m)  # "a plan to use the frozen assets", "a plan for a truce", "the Ukrainian
+            # proposal for a ceasefire": named by what it does
         elif m.owned and m.end - m.start == 1 and any(
                 c.dep_ == "acl" and c.pos_ == "VERB" and any(o.dep_ in ("dobj", "xcomp", "ccomp") for o in c.children)
                 and not any(t.lemma_.lower() in PEACE_WORDS for t in c.subtree) for c in head.children):
@@ -82,6 +85,14 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             replaced.add(own)
         out.append(TopicMention(tok.i, tok.i + 1, cands, ref=True))
     return sorted([m for m in mentions if m not in replaced] + out, key=lambda m: m.start)
+
+
+def _hung_on_verb(noun) -> list:
+    """A "for" phrase right after a verb's object that the parser hung on the verb ("rejected the
+    proposal [for a ceasefire]")."""
+    if noun.dep_ != "dobj":
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == noun.right_edge.i + 1]
 
 
 def _lower_bound(sent_start: list[int], i: int) -> int:

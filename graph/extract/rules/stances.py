@@ -197,7 +197,10 @@ class SentenceReader(HolderFinder):
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS or ("if" in marks and tok.lemma_.lower() in L.ASKING_VERBS):
                 return None  # "whether to accept a truce", "asked if he knew of the plan"
-            if tok.lemma_.lower() in L.VIEW_NOUNS and child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            if tok.lemma_.lower() in L.VIEW_NOUNS and child.dep_ == "prep" and child.lower_ in ("of", "on") and not (
+                    tok.lemma_.lower() == "version" and any(p.lemma_.lower() in L.PLAN_NOUNS | L.AGREEMENT_NOUNS
+                                                            for p in child.children if p.dep_ == "pobj")):
+                # ("an updated version of its peace plan" is the plan itself)
                 return None  # "each side will present its vision of a future truce": a view, not a position
             only = any(c.lower_ == "only" for c in (*child.children, *tok.children) if c.dep_ == "advmod")
             condition = marks & L.CONDITION_MARKERS or (child.dep_ == "advcl" and as_long_as(child)) or (

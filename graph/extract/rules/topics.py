@@ -93,14 +93,19 @@ class TopicMatcher:
 
     def matches(self, doc) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` of every match of every pattern, as ``Matcher`` finds them."""
-        out = set()
+        return sorted(self._matches(doc), key=lambda m: (m[1], m[2], m[0]))
+
+    def _matches(self, doc) -> dict[tuple[str, int, int], int]:
+        """Every match, with the fewest words of a label that made it (the rest is gap)."""
+        out: dict[tuple[str, int, int], int] = {}
         for tok in doc:
             ks = set(self._by_first.get(("LOWER", tok.lower_), ())) | set(self._by_first.get(("LEMMA", tok.lemma_), ()))
             for k in sorted(ks):
                 key, pattern = self.patterns[k]
+                words = sum(1 for spec in pattern if "OP" not in spec)
                 for end in _ends(doc, tok.i, pattern, 0):
-                    out.add((key, tok.i, end))
-        return sorted(out, key=lambda m: (m[1], m[2], m[0]))
+                    out[(key, tok.i, end)] = min(words, out.get((key, tok.i, end), words))
+        return out
 
     @staticmethod
     def _pattern(tokens):
@@ -129,9 +134,12 @@ class TopicMatcher:
 
     def __call__(self, doc) -> list[TopicMention]:
         by_span: dict[tuple[int, int], set] = {}
-        matches = self.matches(doc)
+        found = self._matches(doc)
+        matches = sorted(found, key=lambda m: (m[1], m[2], m[0]))
         spans = [(start, end) for _, start, end in matches]
         for key, start, end in matches:
+            if _swallows(key, start, end, found):
+                continue  # "the Ukrainian ceasefire proposal": the gap holds a topic of its own
             last = doc[end - 1]
             if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
@@ -152,6 +160,15 @@ class TopicMatcher:
             specific = {c for c in cands if c[2] != OWNED}
             mentions.append(TopicMention(start, end, tuple(sorted(specific or cands))))
         return mentions
+
+
+def _swallows(key: str, start: int, end: int, found: dict) -> bool:
+    """A match whose gap is wide enough to hold a whole match of another topic strictly inside
+    it: "Ukrainian [ceasefire] proposal" is a ceasefire proposal, not "Ukrainian proposal"."""
+    gap = (end - start) - found[(key, start, end)]
+    topic = key.split("|")[0]
+    return gap > 0 and any(start < s2 and e2 < end and e2 - s2 <= gap and k2.split("|")[0] != topic
+                           for k2, s2, e2 in found)
 
 
 def _fits(tok, spec: dict) -> bool:
