@@ -451,6 +451,9 @@ FICTIONAL = {
                     {("ruritania", S, "talks")}),
     "a-comma-not-b": ("Ruritania wants a truce, not talks.", {("ruritania", S, "truce"), ("ruritania", O, "talks")},
                       {("ruritania", O, "truce"), ("ruritania", S, "talks")}),
+    # a noun of position as the subject of a copula
+    "priority-is": ("Ruritania's priority is a truce.", {("ruritania", S, "truce")}, set()),
+    "main-demand-is": ("Freedonia's main demand is market access.", {("freedonia", S, "trade_access")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

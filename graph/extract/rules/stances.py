@@ -232,6 +232,9 @@ class SentenceReader(HolderFinder):
             cue = cue_of(tok)
             if cue is None and _demands_listed(tok, child):
                 cue = Cue(tok, 1, "noun")  # "The Kremlin set out its terms: recognition of Crimea, ..."
+            if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "attr" and (
+                    subject := _position_subject(tok)) is not None:
+                cue = subject  # "Kyiv's priority is a ceasefire", "Russia's main demand is ..."
             if cue and cue.kind == "receive" and child.dep_ == "dobj" and (
                     child.lemma_.lower() in L.PROPOSAL_NOUNS | L.PLAN_NOUNS) and not any(link.holders for link in chain):
                 return None  # "Moscow had received the European proposals": received, not backed
@@ -636,6 +639,16 @@ def _sets_apart(neg) -> bool:
     """A "not" after a noun, before an item listed with it ("a ceasefire, not concessions"): it
     negates that item, wherever the parser hung it."""
     return neg.i > neg.head.i and any(c.dep_ in ("conj", "appos") and c.i > neg.i for c in neg.head.children)
+
+
+def _position_subject(copula) -> Cue | None:
+    """The noun of position that is a copula's subject ("Kyiv's [priority] is a ceasefire"),
+    as the cue of what the copula says it is."""
+    for c in copula.children:
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and (cue := cue_of(c)) is not None and cue.kind == "noun" and (
+                c.lemma_.lower() not in L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):  # "the plan is ..." says what it holds
+            return cue
+    return None
 
 
 def _demands_listed(noun, child) -> bool:
