@@ -454,6 +454,8 @@ FICTIONAL = {
     # a noun of position as the subject of a copula
     "priority-is": ("Ruritania's priority is a truce.", {("ruritania", S, "truce")}, set()),
     "main-demand-is": ("Freedonia's main demand is market access.", {("freedonia", S, "trade_access")}, set()),
+    "cautioned-that-it-would-destabilise": ("Weber cautioned that a truce would destabilise the region.",
+                                            {("weber", O, "truce")}, {("weber", S, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -34,6 +34,7 @@ REPORT_VERBS = {
     "explain", "write", "post", "acknowledge", "confirm", "believe", "think", "hope", "express", "voice",
     "show", "repeat", "describe", "recognize", "recognise", "insist", "argue", "maintain", "contend",
     "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
+    "caution", "predict", "reckon", "observe", "point", "mention", "comment",
 }
 # "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
 PHRASAL = {
@@ -297,7 +298,8 @@ POSITION_MODALS = {"will", "wo", "would", "must", "should", "ought", "shall", "c
                    "n't", "never"}
 # Verbs that fault their subject whatever they govern: "the plan lacks guarantees", "rewards aggression".
 FAULT_VERBS = {"lack", "fail", "ignore", "neglect", "undermine", "harm", "damage", "hurt", "reward", "betray",
-               "legitimize", "legitimise", "embolden", "endanger", "jeopardize", "jeopardise", "threaten"}
+               "legitimize", "legitimise", "embolden", "endanger", "jeopardize", "jeopardise", "threaten",
+               "destabilize", "destabilise", "wreck", "ruin", "sabotage"}
 # Nouns for a group of actors, named by its members or referred back to: "a bloc (A, B, C)", "the bloc".
 COLLECTIVE_NOUNS = {"bloc", "group", "coalition", "alliance", "country", "state", "nation", "party", "camp",
                     "member", "government", "producer", "exporter", "economy", "front", "axis", "club"}
