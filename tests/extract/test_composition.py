@@ -595,6 +595,9 @@ DEFAULT = {
                                       {("putin", O, "ceasefire")}, {("putin", O, "ukraine_peace_plan")}),
     "a-version-of-a-plan-is-the-plan": ("Kyiv submitted an updated version of its peace plan.",
                                         {("ukraine", S, "ukraine_peace_plan")}, set()),
+    "in-return-for-after-a-halting-noun": ("Putin demands the lifting of sanctions in return for a ceasefire.",
+                                           {("putin", S, "ceasefire"), ("putin", S, "sanctions_relief")},
+                                           {("putin", O, "ceasefire")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

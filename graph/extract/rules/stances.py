@@ -313,7 +313,8 @@ class SentenceReader(HolderFinder):
                             c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
                         return None  # what the phrase itself does to something ("the text would entrench
                         # the status quo") is no position on it
-                elif negative_predicate(tok) and (path_dep in ARGUMENT_DEPS or _away(tok, child) or (
+                elif negative_predicate(tok) and not _in_return(child) and (
+                        path_dep in ARGUMENT_DEPS or _away(tok, child) or (
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
@@ -639,6 +640,12 @@ def _sets_apart(neg) -> bool:
     """A "not" after a noun, before an item listed with it ("a ceasefire, not concessions"): it
     negates that item, wherever the parser hung it."""
     return neg.i > neg.head.i and any(c.dep_ in ("conj", "appos") and c.i > neg.i for c in neg.head.children)
+
+
+def _in_return(prep) -> bool:
+    """"in exchange / in return for": what is offered for a thing is not what the thing does."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ in ("exchange", "return") for c in prep.children)
 
 
 def _position_subject(copula) -> Cue | None:
