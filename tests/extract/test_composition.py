@@ -598,6 +598,9 @@ DEFAULT = {
     "in-return-for-after-a-halting-noun": ("Putin demands the lifting of sanctions in return for a ceasefire.",
                                            {("putin", S, "ceasefire"), ("putin", S, "sanctions_relief")},
                                            {("putin", O, "ceasefire")}),
+    "he-said-is-named-outside-the-quote": ('Putin spoke in St Petersburg. "I am even ready to meet Zelensky in the '
+                                           'final phase," he said.', {("putin", S, "direct_talks")},
+                                           {("zelenskyy", S, "direct_talks")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -324,11 +324,16 @@ class ActorResolver:
             return (-self.doc[m.start].sent.start, 0 if head.dep_ in ("nsubj", "nsubjpass") else 1, -m.start)
         return sorted(mentions, key=rank)
 
-    def _pronoun(self, tok) -> Mention | None:
+    def _pronoun(self, tok, outside: range | None = None) -> Mention | None:
+        """The actor a pronoun stands for; with ``outside``, named outside those tokens (the
+        quotation a "he said" closes is not where its speaker is named)."""
         kind = PRONOUNS[tok.lower_]
         if kind == "plural" and self._plural_non_actor_before(tok):
             return None  # "Sources say ... They highlight ...": "they" are the sources
-        for m in self._salient(self._before(tok)):
+        before = self._before(tok)
+        if outside is not None:
+            before = [m for m in before if m.start not in outside]
+        for m in self._salient(before):
             a = m.actor
             if kind in ("male", "female"):
                 ok = a.kind == "person" and (a.gender in (None, kind))
@@ -350,6 +355,12 @@ class ActorResolver:
             if subj:
                 return self.mention_at(subj[-1]) is None
         return False
+
+    def speaker_pronoun(self, tok, quotation: range) -> Mention | None:
+        """"..., he said": the pronoun's actor named outside the quotation."""
+        if tok.lower_ not in PRONOUNS or PRONOUNS[tok.lower_] == "relative":
+            return None
+        return self._pronoun(tok, outside=quotation)
 
     def _description(self, tok, role: str) -> Mention | None:
         for m in self._before(tok, window=6):

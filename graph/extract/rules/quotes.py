@@ -26,16 +26,20 @@ def quote_speakers(doc, actors) -> dict[int, object]:
     for open_i, close_i in zip(marks[::2], marks[1::2]):
         if close_i - open_i < 2:
             continue
-        speaker = _after(doc, close_i, actors) or _before(doc, open_i, actors)
+        speaker = _after(doc, close_i, actors, range(open_i, close_i)) or _before(doc, open_i, actors)
         if speaker is not None:
             for i in range(open_i + 1, close_i):
                 out[i] = speaker
     return out
 
 
-def _speaker_of(verb, actors):
-    """The subject of a speech verb, the person before the organisation in "Weber, the envoy"."""
+def _speaker_of(verb, actors, quotation: range | None = None):
+    """The subject of a speech verb, the person before the organisation in "Weber, the envoy";
+    a pronoun ("..., he said") stands for someone named outside the ``quotation``."""
     for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and quotation is not None and (
+                m := actors.speaker_pronoun(c, quotation)) is not None:
+            return m
         if c.dep_ in ("nsubj", "nsubjpass"):
             found = [m for t in (c, *(a for a in c.children if a.dep_ == "appos"), *(
                 [c.head] if c.dep_ == "appos" else [])) if (m := actors.mention_at(t))]
@@ -61,14 +65,14 @@ def _source_of_statement(verb, actors):
     return None
 
 
-def _after(doc, close_i: int, actors):
+def _after(doc, close_i: int, actors, quotation: range | None = None):
     """'..., " Weber said.' / '..." said Weber, the rapporteur.' / a next sentence "Weber said."."""
     end = min(len(doc), close_i + 1 + WINDOW)
     for tok in doc[close_i + 1:end]:
         if tok.text == '"':
             return None  # another quotation starts first
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH:
-            return _speaker_of(tok, actors)
+            return _speaker_of(tok, actors, quotation)
         if tok.pos_ == "VERB" and (source := _source_of_statement(tok, actors)) is not None:
             return source
         if tok.text in (".", "!", "?") and tok.i > close_i + 1 and tok.sent.end - tok.sent.start > WINDOW:
