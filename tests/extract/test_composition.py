@@ -456,6 +456,9 @@ FICTIONAL = {
     "main-demand-is": ("Freedonia's main demand is market access.", {("freedonia", S, "trade_access")}, set()),
     "cautioned-that-it-would-destabilise": ("Weber cautioned that a truce would destabilise the region.",
                                             {("weber", O, "truce")}, {("weber", S, "truce")}),
+    "a-subject-relative-with-a-report-is-no-backing": ("Weber made it clear that Ruritania would never accept the "
+                                                       "trade treaty, which she said posed a direct threat to its ports.",
+                                                       {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),
@@ -601,6 +604,9 @@ DEFAULT = {
     "he-said-is-named-outside-the-quote": ('Putin spoke in St Petersburg. "I am even ready to meet Zelensky in the '
                                            'final phase," he said.', {("putin", S, "direct_talks")},
                                            {("zelenskyy", S, "direct_talks")}),
+    "legal-guarantees-are-no-security-guarantees": ("Belgium is demanding legally binding guarantees from other EU "
+                                                    "members.", set(), {("belgium", S, "security_guarantees")}),
+    "firm-guarantees-are": ("Kyiv wants firm guarantees.", {("ukraine", S, "security_guarantees")}, set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

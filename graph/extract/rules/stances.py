@@ -127,7 +127,7 @@ class SentenceReader(HolderFinder):
             return None
         agents = self.passive_agents(verb)
         if not agents and object_relative and not any(
-                (c.dep_ in ("ccomp", "xcomp") and not any(g.dep_ == "dobj" for g in c.children))
+                (c.dep_ in ("ccomp", "xcomp") and not _purpose(c))
                 or (c.dep_ == "dobj" and c.lower_ not in RELATIVE) for c in verb.children):
             # the gap is the verb's own object, also when a purpose follows ("the guarantees Kyiv is
             # seeking to deter aggression"), not when it lies in a complement ("the plan Kyiv wants to sign")
@@ -640,6 +640,12 @@ def _sets_apart(neg) -> bool:
     """A "not" after a noun, before an item listed with it ("a ceasefire, not concessions"): it
     negates that item, wherever the parser hung it."""
     return neg.i > neg.head.i and any(c.dep_ in ("conj", "appos") and c.i > neg.i for c in neg.head.children)
+
+
+def _purpose(verb) -> bool:
+    """An infinitive with its own object after a verb: a purpose ("seeking [to deter aggression]")."""
+    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) and any(
+        g.dep_ == "dobj" for g in verb.children)
 
 
 def _in_return(prep) -> bool:

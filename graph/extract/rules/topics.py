@@ -145,6 +145,9 @@ class TopicMatcher:
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
             if end - start == 1 and _content_clause(last):
                 continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
+            if end - start == 1 and _of_money_or_law(last):
+                continue  # "legally binding guarantees" of a loan, "financial guarantees": a one-word
+                # label qualified as money or law names something else
             tid, sign, kind = key.split("|")
             by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
         # longest first; a shorter span inside a kept one is dropped
@@ -160,6 +163,17 @@ class TopicMatcher:
             specific = {c for c in cands if c[2] != OWNED}
             mentions.append(TopicMention(start, end, tuple(sorted(specific or cands))))
         return mentions
+
+
+MONEY_OR_LAW = {"legal", "legally", "financial", "financially", "fiscal", "budgetary", "bank", "loan", "credit",
+                "liquidity", "state", "sovereign", "investment", "export", "payment"}
+
+
+def _of_money_or_law(tok) -> bool:
+    """A noun qualified by a word of money or law ("legal guarantees", "legally binding guarantees")."""
+    return any(c.dep_ in ("amod", "compound", "conj") and c.lower_ in MONEY_OR_LAW or (
+        c.dep_ == "amod" and any(g.dep_ == "advmod" and g.lower_ in MONEY_OR_LAW for g in c.children))
+               for c in tok.children)
 
 
 def _swallows(key: str, start: int, end: int, found: dict) -> bool:
