@@ -607,6 +607,10 @@ DEFAULT = {
     "legal-guarantees-are-no-security-guarantees": ("Belgium is demanding legally binding guarantees from other EU "
                                                     "members.", set(), {("belgium", S, "security_guarantees")}),
     "firm-guarantees-are": ("Kyiv wants firm guarantees.", {("ukraine", S, "security_guarantees")}, set()),
+    "direct-talks-of-someone-else": ("Orban said the EU should engage in direct negotiations with Russia.", set(),
+                                     {("orban", S, "direct_talks")}),
+    "direct-talks-of-a-side": ("Kyiv is open to direct negotiations with Moscow.", {("ukraine", S, "direct_talks")},
+                               set()),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

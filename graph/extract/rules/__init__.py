@@ -13,7 +13,7 @@ from .actors import ActorResolver
 from .anaphora import anaphors, bare_responses, summed_up
 from .headlines import common_words, sentence_case
 from .lexicon import QUESTION_WORDS
-from .meetings import meetings
+from .meetings import meetings, others_meeting
 from .quotes import quote_speakers
 from .cues import LEARNED
 from .stances import Found, SentenceReader
@@ -97,7 +97,8 @@ class RuleExtractor:
         reader = SentenceReader(actors, lambda m, h, sign: self._topic(m, h, sign, actors, doc),
                                 lineage=actors.lineage)
         mentions = anaphors(doc, self.topics(doc), lambda tok: actors.owner_of(tok, back=False) is not None)
-        mentions = [m for m in mentions if not (m.ref and _subject_beside_topic(m, doc, mentions))]
+        mentions = [m for m in mentions if not (m.ref and _subject_beside_topic(m, doc, mentions))
+                    and not others_meeting(m, doc, actors, self.codebook)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions = sorted(mentions + meetings(doc, actors, self.codebook, taken), key=lambda m: m.start)
         best: dict[tuple, tuple[Stance, tuple]] = {}

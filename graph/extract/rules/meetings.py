@@ -36,6 +36,19 @@ def meetings(doc, actors, codebook, taken: set[int]) -> list[TopicMention]:
     return out
 
 
+def others_meeting(mention, doc, actors, codebook) -> bool:
+    """A meeting topic named by its label ("direct negotiations") whose parties include someone
+    who is none of the topic's: "the EU should engage in direct negotiations with Russia" is no
+    Putin-Zelenskyy meeting."""
+    parties = [codebook.topics[c[0]].meeting_of for c in mention.candidates
+               if c[0] in codebook.topics and len(codebook.topics[c[0]].meeting_of) >= 2]
+    if not parties or len(parties) != len(mention.candidates):
+        return False
+    found = _parties(mention.span(doc).root, actors)
+    return any(all(not set(codebook.lineage(m.actor.id)) & set(codebook.lineage(p)) for p in topic_parties)
+               for m in found for topic_parties in parties)
+
+
 def _parties(tok, actors) -> list:
     """The actors ``tok`` brings together."""
     words = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")]
