@@ -611,6 +611,8 @@ DEFAULT = {
                                      {("orban", S, "direct_talks")}),
     "direct-talks-of-a-side": ("Kyiv is open to direct negotiations with Moscow.", {("ukraine", S, "direct_talks")},
                                set()),
+    "no-easing-of-pressure": ("Rubio said there would be no easing of pressure on Moscow.",
+                              {("rubio", O, "sanctions_relief")}, {("rubio", S, "sanctions_relief")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -128,7 +128,8 @@ POSITIVE_VERBS = {
 }
 NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "removal", "cessation", "cap",
                   "limit", "abandonment", "renunciation", "withdrawal", "lifting", "loss", "ban", "curb", "erosion",
-                  "termination", "cancellation", "delay"}
+                  "termination", "cancellation", "delay", "easing", "relaxation", "weakening", "rollback",
+                  "reversal", "pause", "scrapping"}
 
 NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
                     ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back"), ("back", "away"),
