@@ -340,8 +340,7 @@ class SentenceReader(HolderFinder):
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
-                via = "prep" if child.dep_ == "advmod" and child.lower_ in L.PARTICLES and any(
-                    c.dep_ == "prep" for c in child.children) else child.dep_  # "backed [away] from its demand"
+                via = "prep" if _particle(child) else child.dep_  # "backed [away] from its demand"
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
                                    via, crossed, marked))
         return chain
@@ -682,10 +681,14 @@ def _denied(tok, child) -> bool:
             and tok.head.lemma_.lower() in L.DENYING_VERBS | {"dismiss", "reject"})
 
 
+def _particle(child) -> bool:
+    """A particle the parser took for an adverb, with the phrase hung on it ("backed [away] from")."""
+    return child.dep_ == "advmod" and child.lower_ in L.PARTICLES and any(c.dep_ == "prep" for c in child.children)
+
+
 def _away(verb, child) -> bool:
-    """The particle of a phrasal verb with the phrase hung on it: "backed away from its demand"."""
-    return child.dep_ == "advmod" and (verb.lemma_.lower(), child.lower_) in L.NEGATIVE_PHRASAL and any(
-        c.dep_ == "prep" for c in child.children)
+    """The particle of a phrasal verb of retreat with the phrase hung on it: "backed away from its demand"."""
+    return _particle(child) and (verb.lemma_.lower(), child.lower_) in L.NEGATIVE_PHRASAL
 
 
 def _cause(tok) -> bool:
