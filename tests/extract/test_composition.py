@@ -459,6 +459,11 @@ FICTIONAL = {
     "a-subject-relative-with-a-report-is-no-backing": ("Weber made it clear that Ruritania would never accept the "
                                                        "trade treaty, which she said posed a direct threat to its ports.",
                                                        {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
+    # a place as the holder of a noun of position
+    "appetite-in-a-place": ("There is little appetite in Ruritania for a truce.", {("ruritania", O, "truce")},
+                            {("ruritania", S, "truce")}),
+    "opposition-in-a-place": ("Opposition in Freedonia to the trade treaty is growing.",
+                              {("freedonia", O, "trade_treaty")}, set()),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -108,6 +108,12 @@ class HolderFinder:
             verb = head.head if head.pos_ == "ADP" else head
             if verb.lemma_.lower() in L.LIGHT_VERBS:
                 return self.subject_holders(verb)
+        if noun.dep_ in ("attr", "nsubj", "dobj"):  # "there is little appetite in Washington for ..."
+            places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                      if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG", "NORP")]
+            found = [m for m in self._mentions(places) if m.actor.kind != "person"]
+            if found:
+                return found
         return []
 
     def _speaker_for_owner(self, noun, owner: Mention) -> list[Mention]:
