@@ -464,6 +464,8 @@ FICTIONAL = {
                             {("ruritania", S, "truce")}),
     "opposition-in-a-place": ("Opposition in Freedonia to the trade treaty is growing.",
                               {("freedonia", O, "trade_treaty")}, set()),
+    "a-non-starter-split-by-the-tokenizer": ("Weber called the trade treaty a non-starter.",
+                                             {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

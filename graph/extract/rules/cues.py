@@ -176,9 +176,10 @@ def evaluation(tok) -> int:
     """+1 / -1 for a word that judges what it is said of ("acceptable", "a trap", "a good deal",
     "a key condition"), 0 for none."""
     lemma = tok.lemma_.lower()
-    if lemma in L.POSITIVE_EVAL:
+    word = _hyphenated(tok)  # "non-starter", split by the tokenizer
+    if lemma in L.POSITIVE_EVAL or word in L.POSITIVE_EVAL:
         return 1
-    if lemma in L.NEGATIVE_EVAL:
+    if lemma in L.NEGATIVE_EVAL or word in L.NEGATIVE_EVAL:
         return -1
     cue = cue_of(tok)
     if cue and cue.kind in ("adj", "noun") and tok.lemma_.lower() not in L.AGENT_NOUNS:
@@ -188,6 +189,16 @@ def evaluation(tok) -> int:
             if c.dep_ in ("amod", "compound") and (ev := evaluation(c)):
                 return ev
     return 0
+
+
+def _hyphenated(tok) -> str:
+    """The word a hyphen joins ``tok`` into ("non - starter" -> "non-starter"), or ``""``."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return ""
 
 
 def predicate_evaluation(copula) -> int:
