@@ -466,6 +466,10 @@ FICTIONAL = {
                               {("freedonia", O, "trade_treaty")}, set()),
     "a-non-starter-split-by-the-tokenizer": ("Weber called the trade treaty a non-starter.",
                                              {("weber", O, "trade_treaty")}, {("weber", S, "trade_treaty")}),
+    # "it" as the object of a verb of position: the proposal named last
+    "rejected-it": ("Freedonia proposed a trade treaty. Weber rejected it.", {("weber", O, "trade_treaty")}, set()),
+    "it-is-no-topic-when-the-last-is-no-proposal": ("Freedonia wants a truce. Weber rejected it.", set(),
+                                                    {("weber", O, "truce")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

@@ -57,6 +57,9 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             # something no topic names, not the owner's peace plan
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.lower_ == "it" and (cands := _it_proposal(tok, named, sent_start)):
+            out.append(TopicMention(tok.i, tok.i + 1, cands, ref=True))  # "Asked about X's plan, he backed it"
+            continue
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
@@ -85,6 +88,22 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
             replaced.add(own)
         out.append(TopicMention(tok.i, tok.i + 1, cands, ref=True))
     return sorted([m for m in mentions if m not in replaced] + out, key=lambda m: m.start)
+
+
+def _it_proposal(tok, named: list[TopicMention], sent_start: list[int]) -> tuple:
+    """"it" as the object of a verb of position stands for the proposal named last, in its
+    sentence or the one before: "Asked about Kyiv's counter-proposal, Merz said he supported it"."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or (cue := cue_of(verb)) is None or cue.kind != "verb":
+        return ()
+    lower = ([s for s in sent_start if s <= tok.i][-2:] or [0])[0]
+    doc = tok.doc
+    for m in sorted(named, key=lambda m: -m.start):
+        if lower <= m.start and m.end <= tok.i:
+            if m.span(doc).root.lemma_.lower() in PROPOSAL_NOUNS | AGREEMENT_NOUNS:
+                return _specific(m.candidates)
+            return ()  # the nearest topic named is no proposal: "it" may be anything
+    return ()
 
 
 def _hung_on_verb(noun) -> list:
