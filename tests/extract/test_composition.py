@@ -470,6 +470,10 @@ FICTIONAL = {
     "rejected-it": ("Freedonia proposed a trade treaty. Weber rejected it.", {("weber", O, "trade_treaty")}, set()),
     "it-is-no-topic-when-the-last-is-no-proposal": ("Freedonia wants a truce. Weber rejected it.", set(),
                                                     {("weber", O, "truce")}),
+    "the-latter": ("Weber and Kowal met in Lisbon. The latter rejected the trade treaty.",
+                   {("kowal", O, "trade_treaty")}, {("weber", O, "trade_treaty")}),
+    "the-former": ("Weber and Kowal met in Lisbon. The former rejected the trade treaty.",
+                   {("weber", O, "trade_treaty")}, {("kowal", O, "trade_treaty")}),
     # reactions and questions are no positions
     "asked-about": ("Asked about the trade treaty, Weber said Ruritania was studying it.", set(),
                     {("weber", S, "trade_treaty")}),

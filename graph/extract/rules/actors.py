@@ -138,6 +138,9 @@ class ActorResolver:
             if m:
                 return m
         low = tok.lower_
+        if low in ("former", "latter") and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self._former_latter(tok)  # "Kellogg and Witkoff ... The former argues ..."
         if low in FIRST_PERSON and tok.i in self.speakers:  # "we will not sign," Weber said
             m = self.speakers[tok.i]
             return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
@@ -355,6 +358,22 @@ class ActorResolver:
             if subj:
                 return self.mention_at(subj[-1]) is None
         return False
+
+    def _former_latter(self, tok) -> Mention | None:
+        """"the former" / "the latter": the first / last of the two actors last named together
+        ("Kellogg and Witkoff"), in this sentence or the one before."""
+        sent = tok.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for s in (sent, prev):
+            if s is None:
+                continue
+            for t in reversed([t for t in s if t.i < tok.i]):
+                pair = [t, *(c for c in t.conjuncts if c.i > t.i)] if t.dep_ != "conj" else []
+                found = [m for m in map(self.mention_at, pair) if m is not None] if len(pair) == 2 else []
+                if len(found) == 2:
+                    m = found[0] if tok.lower_ == "former" else found[1]
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        return None
 
     def speaker_pronoun(self, tok, quotation: range) -> Mention | None:
         """"..., he said": the pronoun's actor named outside the quotation."""
