@@ -628,6 +628,8 @@ DEFAULT = {
                                set()),
     "no-easing-of-pressure": ("Rubio said there would be no easing of pressure on Moscow.",
                               {("rubio", O, "sanctions_relief")}, {("rubio", S, "sanctions_relief")}),
+    "forces-pull-out-of-a-region": ("Putin demanded that Ukrainian forces pull out of Donbas.",
+                                    {("putin", S, "territorial_concessions")}, {("putin", O, "territorial_concessions")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -34,8 +34,10 @@ def cue_of(tok) -> Cue | None:
         for child in tok.children:
             if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in L.PARTICLES)) and (
                     lemma, child.lower_) in L.PHRASAL:  # "pushed back against", the particle parsed as an adverb
-                if (lemma, child.lower_) in L.MOVING_PHRASAL and any(c.dep_ == "dobj" for c in tok.children):
-                    continue  # "pull its forces out of Donbas" moves troops; "pull out of the deal" quits it
+                if (lemma, child.lower_) in L.MOVING_PHRASAL and any(
+                        c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.lemma_.lower() in L.TROOP_NOUNS) for c in tok.children):
+                    continue  # "pull its forces out of Donbas", "if Ukrainian forces pulled out of Donbas" move
+                    # troops; "pull out of the deal" quits it
                 return Cue(tok, L.PHRASAL[(lemma, child.lower_)], "verb")
             if lemma == "be" and child.dep_ == "prep" and in_favour(child):
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"

@@ -186,6 +186,7 @@ PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "su
                    "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
 # Phrasal cues that, with an object, move it instead ("pull its troops out of ..."): no cue then.
 MOVING_PHRASAL = {("pull", "out"), ("move", "out")}
+TROOP_NOUNS = {"troop", "force", "army", "soldier", "unit", "contingent"}
 # Particles the parser may take for adverbs ("pushed [back] against").
 PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
 # Denials: what they deny is said to be false, nobody's position ("denied that Kyiv had agreed to ...").
