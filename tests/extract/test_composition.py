@@ -630,6 +630,9 @@ DEFAULT = {
                               {("rubio", O, "sanctions_relief")}, {("rubio", S, "sanctions_relief")}),
     "forces-pull-out-of-a-region": ("Putin demanded that Ukrainian forces pull out of Donbas.",
                                     {("putin", S, "territorial_concessions")}, {("putin", O, "territorial_concessions")}),
+    "a-grouping-known-as": ("The European grouping known as the Coalition of the Willing backed the reassurance force.",
+                            {("coalition_of_the_willing", S, "security_guarantees")},
+                            {("europe", S, "security_guarantees")}),
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),

@@ -137,6 +137,8 @@ class ActorResolver:
             m = self._entity(ent)
             if m:
                 return m
+        if tok.pos_ == "NOUN" and (named := self._known_as(tok)) is not None:
+            return named  # "the European grouping known as the Coalition of the Willing"
         low = tok.lower_
         if low in ("former", "latter") and tok.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -358,6 +360,20 @@ class ActorResolver:
             if subj:
                 return self.mention_at(subj[-1]) is None
         return False
+
+    def _known_as(self, tok) -> Mention | None:
+        """A description named in the same phrase: "a grouping known as X", "a bloc dubbed X"."""
+        for acl in tok.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in ("know", "call", "dub", "name", "brand"):
+                continue
+            names = [p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                     if p.dep_ == "pobj"] + [c for c in acl.children if c.dep_ in ("oprd", "attr")]
+            for n in names:
+                ent = self.ent_at.get(n.i)
+                m = self._entity(ent) if ent is not None else None
+                if m is not None and m.actor.kind != "person":
+                    return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        return None
 
     def _former_latter(self, tok) -> Mention | None:
         """"the former" / "the latter": the first / last of the two actors last named together
