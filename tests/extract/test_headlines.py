@@ -29,3 +29,15 @@ def test_text_without_headlines_is_untouched():
 
 def test_inflected_forms_of_common_words():
     assert common("backs", WORDS) and common("backed", WORDS) and not common("bask", WORDS)
+
+
+def test_the_lexicons_tables_of_names_are_no_common_words():
+    """A capital or an outlet the lexicon lists ("Kyiv Independent", "Budapest") stays a name."""
+    from stancegraph.codebook import load_codebook
+    from stancegraph.extract.rules.headlines import common_words
+
+    words = common_words(load_codebook())
+    assert "rejects" in words or "reject" in words
+    assert not {"kyiv", "budapest", "warsaw", "guardian"} & words
+    out = sentence_case("Zelensky Says Kyiv And Budapest Will Never Agree\n\nThe text.", words)
+    assert out.startswith("Zelensky says Kyiv and Budapest will never agree")

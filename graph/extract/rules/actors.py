@@ -15,6 +15,7 @@ from .quotes import FIRST_PERSON
 from .lexicon import (BACKING, CAPITALS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
                       ROLE_NOUNS)
 
+_CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 STATE_DESCRIPTIONS = {"country", "nation"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -78,8 +79,8 @@ class ActorResolver:
                 name = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
                 name = self.acronyms.get(name, name)  # named by its full name, as a coder names it
                 kind = NER_KIND[ent.label_]
-                if name.lower() in CAPITALS:  # (also when the tagger took it for a person: "Vilnius")
-                    name = CAPITALS[name.lower()]  # "Budapest" speaks for Hungary
+                if name.lower() in _CAPITALS:  # (also when the tagger took it for a person: "Vilnius")
+                    name = _CAPITALS[name.lower()]  # "Budapest" speaks for Hungary
                     actor = self._by_name(name)
                     kind = "state"
                 actor = actor or self._named_before(name, ent.start) or Actor(

@@ -43,7 +43,7 @@ def cue_of(tok) -> Cue | None:
                 return Cue(tok, 1, "verb")  # "Europe is in favour of a ceasefire"
             if lemma in L.REPORT_VERBS and child.lower_ in ("no", "yes") and child.dep_ in ("dobj", "intj", "npadvmod", "attr"):
                 return Cue(tok, -1 if child.lower_ == "no" else 1, "verb")  # "Kyiv says no to ..."
-        if any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children):
+        if _retreats(tok, lemma):
             return None  # "backed away from its demand": no backing; it undoes what it governs (negative_predicate)
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") for c in tok.children):
             return None  # "Asked about a ceasefire, Peskov replied ...": a question, no position
@@ -117,10 +117,15 @@ def stranded_subject(verb) -> list:
     return []
 
 
+def _retreats(verb, lemma: str) -> bool:
+    """A phrasal verb of giving up, its particle a particle or (as the parser may have it) an
+    adverb: "give up", "backed away", "walk back"."""
+    return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in verb.children)
+
+
 def negative_predicate(tok) -> bool:
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and any((lemma, c.lower_) in L.NEGATIVE_PHRASAL for c in tok.children
-                                           if c.dep_ in ("prt", "advmod")):
+    if tok.pos_ in ("VERB", "AUX") and _retreats(tok, lemma):
         return True  # "give up its NATO ambitions", "backed away from its demand"
     if tok.pos_ in ("VERB", "AUX"):
         return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS

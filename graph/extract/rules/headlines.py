@@ -60,8 +60,8 @@ def sentence_case(text: str, words: frozenset[str]) -> str:
 
 
 def common_words(codebook: Codebook) -> frozenset[str]:
-    """Words a headline writes in capitals that are no names: stop words, the lexicon's words and
-    the lower-case words of the codebook's topic labels."""
+    """Words a headline writes in capitals that are no names: stop words, the lexicon's words (not
+    its tables of names: outlets, capitals) and the lower-case words of the codebook's topic labels."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from . import lexicon
@@ -80,7 +80,7 @@ def common_words(codebook: Codebook) -> frozenset[str]:
                 add(v)
 
     for name in dir(lexicon):
-        if name.isupper():
+        if name.isupper() and name not in lexicon.NAME_TABLES:
             add(getattr(lexicon, name))
     for topic in codebook.topics.values():
         add([topic.label, *topic.alt_labels, *topic.contra_labels])

@@ -139,8 +139,7 @@ class HolderFinder:
         tok = doc[m.end - 1]
         also = list(listed_with(tok))
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "from A and from B": a second preposition
-            also += [p for c in tok.head.conjuncts if c.dep_ == "conj" and c.lower_ == tok.head.lower_
-                     for p in c.children if p.dep_ == "pobj"]
+            also += [p for p in prep_objects(tok.head) if p.i != tok.i]
         for c in also:
             x = self.actors.mention_at(c) or self.actors.owner_of(c)
             if x is not None and all(x.actor.id != o.actor.id for o in out):
@@ -328,6 +327,13 @@ def co_holders(tok) -> list:
             continue
         out += [x for h in heads for x in (h, *listed_with(h))]
     return out
+
+
+def prep_objects(prep) -> list:
+    """The objects of a preposition and of the same preposition coordinated with it ("from A
+    and from B")."""
+    return [p for f in (prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_))
+            for p in f.children if p.dep_ == "pobj"]
 
 
 def _surname_as_org(m) -> bool:

@@ -150,19 +150,23 @@ QUESTION_WORDS = {"can", "could", "will", "would", "should", "shall", "is", "are
 # News outlets and agencies report positions; they hold none ("(Reuters) -", "Axios reported").
 # A capital city in a holder's place speaks for its state ("Budapest opposes ..."), as a coder
 # names it. General geography, used for states the codebook does not name by their capital.
+# Written as names (not lower case): they are no common words a headline capitalises.
 CAPITALS = {
-    "budapest": "Hungary", "warsaw": "Poland", "bratislava": "Slovakia", "prague": "Czech Republic",
-    "vienna": "Austria", "rome": "Italy", "madrid": "Spain", "lisbon": "Portugal", "athens": "Greece",
-    "the hague": "Netherlands", "amsterdam": "Netherlands", "copenhagen": "Denmark", "stockholm": "Sweden",
-    "helsinki": "Finland", "oslo": "Norway", "tallinn": "Estonia", "riga": "Latvia", "vilnius": "Lithuania",
-    "bucharest": "Romania", "sofia": "Bulgaria", "chisinau": "Moldova", "minsk": "Belarus", "ankara": "Turkey",
-    "beijing": "China", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea", "new delhi": "India",
-    "tehran": "Iran", "ottawa": "Canada", "canberra": "Australia", "brasilia": "Brazil", "riyadh": "Saudi Arabia",
-    "doha": "Qatar", "abu dhabi": "United Arab Emirates", "tbilisi": "Georgia", "dublin": "Ireland",
-    "luxembourg": "Luxembourg", "zagreb": "Croatia", "ljubljana": "Slovenia", "belgrade": "Serbia",
-    "berlin": "Germany", "paris": "France", "london": "United Kingdom", "washington": "United States",
-    "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "Budapest": "Hungary", "Warsaw": "Poland", "Bratislava": "Slovakia", "Prague": "Czech Republic",
+    "Vienna": "Austria", "Rome": "Italy", "Madrid": "Spain", "Lisbon": "Portugal", "Athens": "Greece",
+    "The Hague": "Netherlands", "Amsterdam": "Netherlands", "Copenhagen": "Denmark", "Stockholm": "Sweden",
+    "Helsinki": "Finland", "Oslo": "Norway", "Tallinn": "Estonia", "Riga": "Latvia", "Vilnius": "Lithuania",
+    "Bucharest": "Romania", "Sofia": "Bulgaria", "Chisinau": "Moldova", "Minsk": "Belarus", "Ankara": "Turkey",
+    "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Pyongyang": "North Korea", "New Delhi": "India",
+    "Tehran": "Iran", "Ottawa": "Canada", "Canberra": "Australia", "Brasilia": "Brazil", "Riyadh": "Saudi Arabia",
+    "Doha": "Qatar", "Abu Dhabi": "United Arab Emirates", "Tbilisi": "Georgia", "Dublin": "Ireland",
+    "Luxembourg": "Luxembourg", "Zagreb": "Croatia", "Ljubljana": "Slovenia", "Belgrade": "Serbia",
+    "Berlin": "Germany", "Paris": "France", "London": "United Kingdom", "Washington": "United States",
+    "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
 }
+
+# Tables of names, not of common words (headlines.common_words leaves them out).
+NAME_TABLES = {"NEWS_OUTLETS", "CAPITALS"}
 
 NEWS_OUTLETS = {
     "reuters", "afp", "agence france-presse", "ap", "associated press", "the associated press", "bloomberg", "tass",
@@ -194,6 +198,9 @@ DENYING_VERBS = {"deny", "refute"}
 # Hearsay denied: "rejected suggestions that Berlin was blocking ..." (but "the suggestion that Kyiv
 # withdraw", a subjunctive, is a proposal; see stances._denied).
 HEARSAY_NOUNS = {"report", "suggestion", "claim", "allegation", "rumour", "rumor", "speculation", "accusation"}
+# Words of money or law: "legal / financial guarantees" are no security guarantees (topics._of_money_or_law).
+MONEY_OR_LAW = {"legal", "legally", "financial", "financially", "fiscal", "budgetary", "bank", "loan", "credit",
+                "liquidity", "state", "sovereign", "investment", "export", "payment"}
 # Nouns that announce a list of what their owner wants: "its terms: A, B and C".
 LISTED_DEMAND_NOUNS = {"term", "condition", "demand", "precondition", "requirement", "priority", "proposal",
                        "request", "change", "point", "goal", "wish"}

@@ -40,12 +40,17 @@ def _speaker_of(verb, actors, quotation: range | None = None):
         if c.dep_ in ("nsubj", "nsubjpass") and quotation is not None and (
                 m := actors.speaker_pronoun(c, quotation)) is not None:
             return m
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            found = [m for t in (c, *(a for a in c.children if a.dep_ == "appos"), *(
-                [c.head] if c.dep_ == "appos" else [])) if (m := actors.mention_at(t))]
-            if found:
-                return next((m for m in found if m.actor.kind == "person"), found[0])
+        if c.dep_ in ("nsubj", "nsubjpass") and (m := _named(c, actors)) is not None:
+            return m
     return None
+
+
+def _named(tok, actors):
+    """Who ``tok`` or a phrase in apposition with it names, the person before the organisation
+    ("Weber, the envoy"; "spokeswoman Maria Zakharova")."""
+    found = [m for t in (tok, *(a for a in tok.children if a.dep_ == "appos"), *(
+        [tok.head] if tok.dep_ == "appos" else [])) if (m := actors.mention_at(t))]
+    return next((m for m in found if m.actor.kind == "person"), found[0]) if found else None
 
 
 def _source_of_statement(verb, actors):
@@ -55,10 +60,9 @@ def _source_of_statement(verb, actors):
     if lemma == "come" and any(c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "from":
-                found = [m for p in prep.children if p.dep_ == "pobj"
-                         for t in (p, *(a for a in p.children if a.dep_ == "appos")) if (m := actors.mention_at(t))]
+                found = [m for p in prep.children if p.dep_ == "pobj" and (m := _named(p, actors)) is not None]
                 if found:
-                    return next((m for m in found if m.actor.kind == "person"), found[0])
+                    return found[0]
     if lemma in ("make", "issue", "deliver") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children):
         return _speaker_of(verb, actors)

@@ -23,7 +23,7 @@ from .actors import ActorResolver, Mention
 from .chain import Link, pick
 from .cues import (Cue, as_long_as, complement_evaluation, cue_of, evaluation, has_effect, idiom, is_hedged, marks_position,
                    negates, negative_predicate, object_phrase, predicate_evaluation, subject_effect, subjects_of)
-from .holders import RELATIVE, HolderFinder
+from .holders import RELATIVE, HolderFinder, prep_objects
 from .topics import TopicMention
 
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "acl", "advcl", "oprd", "attr", "pcomp"}
@@ -505,8 +505,7 @@ class SentenceReader(HolderFinder):
                     continue
                 holders = self._noun_holders(objs[0]) or self._mentions(
                     [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > objs[0].i
-                     for f in (c, *(x for x in c.conjuncts if x.lower_ == "from"))
-                     for p in f.children if p.dep_ == "pobj"])  # "drew criticism [from Kyiv]" hung on the verb
+                     for p in prep_objects(c)])  # "drew criticism [from Kyiv]" hung on the verb
                 cue = Cue(tok, cue_of(objs[0]).polarity * cue.polarity, "noun")
                 targets = subjects_of(tok)
             elif (tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))) and not any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...codebook import Codebook
+from . import lexicon as L
 
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
@@ -72,6 +73,7 @@ class TopicMatcher:
     def __init__(self, nlp, codebook: Codebook):
         self.codebook = codebook
         self.patterns: list[tuple[str, list[dict]]] = []
+        self._words: list[int] = []  # the words of each pattern's label (the rest is optional gap)
         self._by_first: dict[tuple[str, str], list[int]] = {}
         labels = []
         for topic in codebook.topics.values():
@@ -86,6 +88,7 @@ class TopicMatcher:
             if pattern:
                 k = len(self.patterns)
                 self.patterns.append((f"{tid}|{sign}|{kind}", pattern))
+                self._words.append(sum(1 for spec in pattern if "OP" not in spec))
                 first = pattern[0]
                 keys = [("LOWER", first["LOWER"])] if "LOWER" in first else [("LEMMA", f) for f in first["LEMMA"]["IN"]]
                 for key in keys:
@@ -102,7 +105,7 @@ class TopicMatcher:
             ks = set(self._by_first.get(("LOWER", tok.lower_), ())) | set(self._by_first.get(("LEMMA", tok.lemma_), ()))
             for k in sorted(ks):
                 key, pattern = self.patterns[k]
-                words = sum(1 for spec in pattern if "OP" not in spec)
+                words = self._words[k]
                 for end in _ends(doc, tok.i, pattern, 0):
                     out[(key, tok.i, end)] = min(words, out.get((key, tok.i, end), words))
         return out
@@ -165,14 +168,10 @@ class TopicMatcher:
         return mentions
 
 
-MONEY_OR_LAW = {"legal", "legally", "financial", "financially", "fiscal", "budgetary", "bank", "loan", "credit",
-                "liquidity", "state", "sovereign", "investment", "export", "payment"}
-
-
 def _of_money_or_law(tok) -> bool:
     """A noun qualified by a word of money or law ("legal guarantees", "legally binding guarantees")."""
-    return any(c.dep_ in ("amod", "compound", "conj") and c.lower_ in MONEY_OR_LAW or (
-        c.dep_ == "amod" and any(g.dep_ == "advmod" and g.lower_ in MONEY_OR_LAW for g in c.children))
+    return any(c.dep_ in ("amod", "compound", "conj") and c.lower_ in L.MONEY_OR_LAW or (
+        c.dep_ == "amod" and any(g.dep_ == "advmod" and g.lower_ in L.MONEY_OR_LAW for g in c.children))
                for c in tok.children)
 
 
