@@ -486,6 +486,18 @@ FICTIONAL = {
                                   {("freedonia", S, "truce")}),
     "stepped-back-from-a-bid": ("Ruritania has stepped back from its bid for membership in the EU.",
                                 {("ruritania", O, "eu_membership")}, {("ruritania", S, "eu_membership")}),
+    # a label of a verb and its object in the passive, and "no" on that object
+    "label-in-the-passive": ("Weber said the border districts should be handed over.",
+                             {("weber", S, "border_concession")}, set()),
+    "label-in-the-passive-negated": ("Weber said the border districts will not be ceded.",
+                                     {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "no-on-the-object-of-a-label-verb": ("Freedonia says it will cede no border districts.",
+                                         {("freedonia", O, "border_concession")},
+                                         {("freedonia", S, "border_concession")}),
+    "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
+                                  {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "a-participle-alone-is-no-passive": ("Freedonia proposed a truce monitored by observers.",
+                                         {("freedonia", S, "truce")}, set()),
 }
 
 

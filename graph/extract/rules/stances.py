@@ -63,6 +63,12 @@ class SentenceReader(HolderFinder):
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
         marked = any(negates(c) for t in span for c in t.children if c.i not in inside and not _sets_apart(c))
+        # or in the gap of its label: "cede no territory", "sanctions should not be eased" (a
+        # label's own negator comes first: "no NATO", "not an inch")
+        marked = marked or any(negates(t) for t in span[1:])
+        # or on the object of a verb that names the topic: "cede no territory", "no land will be ceded"
+        marked = marked or (root.pos_ == "VERB" and any(
+            d.dep_ == "det" and negates(d) for c in root.children if c.dep_ in ("dobj", "nsubjpass") for d in c.children))
         if marked and any(c.dep_ == "prep" and c.lower_ == "without" and _none_without(c)
                           for t in (root, root.head) for c in t.children):
             return []  # "no truce without a withdrawal": a condition on the truce, not a refusal of it

@@ -16,6 +16,7 @@ from . import lexicon as L
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
 ALT, CONTRA, OWNED = "alt", "contra", "owned"
+PARTICLES = {"up", "over", "out", "off", "down", "away", "back"}  # of a phrasal verb: "give up", "hand over"
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,9 @@ class TopicMatcher:
         lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper(), tok.pos_)
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
         for tid, sign, kind, text in labels:
-            pattern = self._pattern(lemmas[text])
-            if pattern:
+            for pattern in (self._pattern(lemmas[text]), self._passive(lemmas[text])):
+                if not pattern:
+                    continue
                 k = len(self.patterns)
                 self.patterns.append((f"{tid}|{sign}|{kind}", pattern))
                 self._words.append(sum(1 for spec in pattern if "OP" not in spec))
@@ -109,6 +111,27 @@ class TopicMatcher:
                 for end in _ends(doc, tok.i, pattern, 0):
                     out[(key, tok.i, end)] = min(words, out.get((key, tok.i, end), words))
         return out
+
+    @classmethod
+    def _passive(cls, tokens):
+        """A label made of a verb and its object, in the passive: "lift sanctions" ~ "sanctions
+        should be lifted", "give up territory" ~ "no territory will be given up". The object's words,
+        up to three auxiliaries, particles or adverbs ("should not", "will have to"), a form of
+        "be", then the verb as a past participle (and its particle). Not a participle alone: "a ceasefire monitored
+        by a coalition" is a ceasefire, not a monitoring of it."""
+        words = [t for t in tokens if t[0].lower() not in DETERMINERS]
+        if len(words) < 2 or any(t[2] or t[4] in ("VERB", "AUX") for t in words[1:]):
+            return None
+        particle = [{"LOWER": words[1][0].lower()}] if words[1][0].lower() in PARTICLES and len(words) > 2 else []
+        if words[0][4] != "VERB" and not particle:  # the tagger reads "hand" in "hand over X" as a noun
+            return None
+        obj = cls._pattern(words[1 + len(particle):])
+        if not obj:
+            return None
+        text, lemma = words[0][0], words[0][1]
+        forms = {lemma, text.lower()}
+        return [*obj, {"POS": {"IN": ["AUX", "PART", "ADV"]}, "OP": "{0,3}"}, {"LEMMA": {"IN": ["be"]}},
+                {"POS": {"IN": ["ADV"]}, "OP": "{0,1}"}, {"LEMMA": {"IN": sorted(forms)}, "TAG": "VBN"}, *particle]
 
     @staticmethod
     def _pattern(tokens):
@@ -189,6 +212,8 @@ def _fits(tok, spec: dict) -> bool:
         return False
     if "LEMMA" in spec and tok.lemma_ not in spec["LEMMA"]["IN"]:
         return False
+    if "TAG" in spec and tok.tag_ != spec["TAG"]:
+        return False
     if "POS" not in spec:
         return True
     pos = spec["POS"]
@@ -197,14 +222,14 @@ def _fits(tok, spec: dict) -> bool:
 
 def _ends(doc, i: int, pattern: list[dict], k: int):
     """Every end of a match of ``pattern[k:]`` starting at token ``i`` (a gap element is
-    ``{"POS": {"IN": [...]}, "OP": "{0,2}"}``: zero to two tokens of those parts of speech)."""
+    ``{"POS": {"IN": [...]}, "OP": "{0,N}"}``: zero to N tokens of those parts of speech)."""
     if k == len(pattern):
         yield i
         return
     spec = pattern[k]
-    if spec.get("OP") == "{0,2}":
+    if "OP" in spec:  # "{0,N}"
         yield from _ends(doc, i, pattern, k + 1)
-        for n in (1, 2):
+        for n in range(1, int(spec["OP"][3:-1]) + 1):
             if i + n > len(doc) or not _fits(doc[i + n - 1], spec):
                 break
             yield from _ends(doc, i + n, pattern, k + 1)
