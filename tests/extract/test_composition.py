@@ -648,6 +648,13 @@ DEFAULT = {
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),
+    # a label "keep X" in the intransitive: "X stay / remain (in place)"
+    "what-is-kept-stays": ("Kellogg insists that the sanctions must stay in place until the shooting stops.",
+                           {("kellogg", O, "sanctions_relief")}, {("kellogg", S, "sanctions_relief")}),
+    "what-remains-is-kept": ("Paris has assured its partners that the sanctions will remain.",
+                             {("france", O, "sanctions_relief")}, {("france", S, "sanctions_relief")}),
+    "remain-a-description-keeps-nothing": ("Sanctions remain a blunt instrument, Rubio said.", set(),
+                                           {("rubio", O, "sanctions_relief")}),
 }
 
 

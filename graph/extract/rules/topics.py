@@ -16,6 +16,8 @@ from . import lexicon as L
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
 ALT, CONTRA, OWNED = "alt", "contra", "owned"
+KEEP_VERBS = {"keep", "maintain", "retain", "preserve"}
+STAY_VERBS = {"stay", "remain"}
 PARTICLES = {"up", "over", "out", "off", "down", "away", "back"}  # of a phrasal verb: "give up", "hand over"
 
 
@@ -85,7 +87,7 @@ class TopicMatcher:
         lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper(), tok.pos_)
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
         for tid, sign, kind, text in labels:
-            for pattern in (self._pattern(lemmas[text]), self._passive(lemmas[text])):
+            for pattern in (self._pattern(lemmas[text]), *self._passive(lemmas[text])):
                 if not pattern:
                     continue
                 k = len(self.patterns)
@@ -113,25 +115,30 @@ class TopicMatcher:
         return out
 
     @classmethod
-    def _passive(cls, tokens):
+    def _passive(cls, tokens) -> list[list[dict]]:
         """A label made of a verb and its object, in the passive: "lift sanctions" ~ "sanctions
         should be lifted", "give up territory" ~ "no territory will be given up". The object's words,
         up to three auxiliaries, particles or adverbs ("should not", "will have to"), a form of
         "be", then the verb as a past participle (and its particle). Not a participle alone: "a ceasefire monitored
-        by a coalition" is a ceasefire, not a monitoring of it."""
+        by a coalition" is a ceasefire, not a monitoring of it. A verb of keeping has its
+        intransitive too: "keep sanctions" ~ "sanctions will stay in place", "sanctions remain"."""
         words = [t for t in tokens if t[0].lower() not in DETERMINERS]
         if len(words) < 2 or any(t[2] or t[4] in ("VERB", "AUX") for t in words[1:]):
-            return None
+            return []
         particle = [{"LOWER": words[1][0].lower()}] if words[1][0].lower() in PARTICLES and len(words) > 2 else []
         if words[0][4] != "VERB" and not particle:  # the tagger reads "hand" in "hand over X" as a noun
-            return None
+            return []
         obj = cls._pattern(words[1 + len(particle):])
         if not obj:
-            return None
+            return []
         text, lemma = words[0][0], words[0][1]
         forms = {lemma, text.lower()}
-        return [*obj, {"POS": {"IN": ["AUX", "PART", "ADV"]}, "OP": "{0,3}"}, {"LEMMA": {"IN": ["be"]}},
-                {"POS": {"IN": ["ADV"]}, "OP": "{0,1}"}, {"LEMMA": {"IN": sorted(forms)}, "TAG": "VBN"}, *particle]
+        auxiliaries = {"POS": {"IN": ["AUX", "PART", "ADV"]}, "OP": "{0,3}"}
+        out = [[*obj, auxiliaries, {"LEMMA": {"IN": ["be"]}}, {"POS": {"IN": ["ADV"]}, "OP": "{0,1}"},
+                {"LEMMA": {"IN": sorted(forms)}, "TAG": "VBN"}, *particle]]
+        if lemma in KEEP_VERBS and not particle:  # "keep sanctions" ~ "sanctions must stay (in place)"
+            out.append([*obj, auxiliaries, {"LEMMA": {"IN": sorted(STAY_VERBS)}, "POS": {"IN": ["VERB"]}}])
+        return out
 
     @staticmethod
     def _pattern(tokens):
@@ -169,6 +176,8 @@ class TopicMatcher:
             last = doc[end - 1]
             if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
+            if last.lemma_ in STAY_VERBS and any(c.dep_ in ("attr", "acomp", "oprd") for c in last.children):
+                continue  # "sanctions remain the main tool": a description, not a keeping
             if end - start == 1 and _content_clause(last):
                 continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
             if end - start == 1 and _of_money_or_law(last):
