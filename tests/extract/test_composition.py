@@ -496,6 +496,13 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    # states named by the region they share are an actor of their own
+    "a-regional-group": ("The Nordic countries and the Baltic states support the trade treaty.",
+                         {("nordic_countries", S, "trade_treaty"), ("baltic_states", S, "trade_treaty")}, set()),
+    "a-regional-group-in-a-list": ("Ruritania, Freedonia and the Baltic states reject a truce.",
+                                   {("ruritania", O, "truce"), ("baltic_states", O, "truce")}, set()),
+    "some-of-a-regional-group-is-not-the-group": ("Several Nordic countries support the trade treaty.", set(),
+                                                  {("nordic_countries", S, "trade_treaty")}),
     "a-participle-alone-is-no-passive": ("Freedonia proposed a truce monitored by observers.",
                                          {("freedonia", S, "truce")}, set()),
 }

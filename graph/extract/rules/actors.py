@@ -18,6 +18,7 @@ from .lexicon import (BACKING, CAPITALS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES
 _CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 STATE_DESCRIPTIONS = {"country", "nation"}
+REGION_GROUP_NOUNS = {"country", "state", "nation", "government"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -152,7 +153,9 @@ class ActorResolver:
         if low in self.demonyms and tok.pos_ in ("PROPN", "NOUN"):  # "the Europeans"
             return Mention(self.demonyms[low], tok.text, tok.i, tok.i + 1)
         if tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower() == "secretary":
-            return self._role(tok)
+            return self._role(tok) or self._regional_group(tok)
+        if tok.lemma_.lower() in REGION_GROUP_NOUNS:
+            return self._regional_group(tok)
         if tok.pos_ == "PROPN" and tok.is_title and not any(c.dep_ == "compound" for c in tok.children):
             return self._surname(tok)
         return None
@@ -259,6 +262,21 @@ class ActorResolver:
                 if m.actor.kind == "state" and m.start < tok.i:
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
+
+    def _regional_group(self, tok) -> Mention | None:
+        """"The Nordic countries", "the Baltic states", "Gulf nations": states named together by
+        the region they share, an actor of its own when the codebook has no demonym for it (a
+        demonym is its side: "European countries" are Europe, see :meth:`_role`)."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in REGION_GROUP_NOUNS:
+            return None
+        regions = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.is_title
+                   and c.ent_type_ in ("NORP", "LOC", "GPE") and c.lower_ not in self.demonyms]
+        if len(regions) != 1 or any(c.dep_ == "nummod" or c.lower_ in ("other", "some", "several", "many")
+                                    for c in tok.children):
+            return None  # "three Nordic countries", "some Baltic states": not the group as a whole
+        name = f"{regions[0].text} {tok.text}"
+        actor = self._named_before(name, regions[0].i) or Actor(id=slug(name), iri="", label=name, kind="group")
+        return Mention(actor, name, regions[0].i, tok.i + 1)
 
     def group_of(self, tok) -> tuple[Mention, ...]:
         """"Both leaders", "the two sides", "the leaders": the actors of that kind named just before
