@@ -496,6 +496,10 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "demands-come-down-to-points": ("Ruritania's conditions come down to three points: a truce, market access and "
+                                    "the withdrawal of troops.", {("ruritania", S, "truce"),
+                                                                  ("ruritania", S, "trade_access"),
+                                                                  ("ruritania", S, "withdrawal")}, set()),
     # states named by the region they share are an actor of their own
     "a-regional-group": ("The Nordic countries and the Baltic states support the trade treaty.",
                          {("nordic_countries", S, "trade_treaty"), ("baltic_states", S, "trade_treaty")}, set()),

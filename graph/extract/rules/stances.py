@@ -237,7 +237,12 @@ class SentenceReader(HolderFinder):
                 return chain if any(link.holders for link in chain) else None
             cue = cue_of(tok)
             if cue is None and _demands_listed(tok, child):
-                cue = Cue(tok, 1, "noun")  # "The Kremlin set out its terms: recognition of Crimea, ..."
+                # "The Kremlin set out its terms: recognition of Crimea, ..."; the noun of demands
+                # may be the subject of the verb the list hangs on: "Kyiv's conditions come down to
+                # three points: A, B and C"
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                cue = (_position_subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i else None) or Cue(
+                    tok, 1, "noun")
             if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "attr" and (
                     subject := _position_subject(tok)) is not None:
                 cue = subject  # "Kyiv's priority is a ceasefire", "Russia's main demand is ..."
