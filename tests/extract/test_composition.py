@@ -659,6 +659,14 @@ DEFAULT = {
     "reason-clause-is-no-position": ("Zelensky said that, as Washington has not approved Ukraine's NATO membership, "
                                      "Kyiv is seeking security guarantees.",
                                      {("zelenskyy", S, "security_guarantees")}, {("zelenskyy", S, "nato_membership")}),
+    # the size of the army is what limits take away: rejecting a cap on it opposes the limits
+    "rejected-a-clause-that-would-cap-the-army": ("Poland rejected a clause that would cap the size of Ukraine's "
+                                                  "army.", {("poland", O, "ukraine_military_limits")},
+                                                  {("poland", S, "ukraine_military_limits")}),
+    "pushed-back-on-caps": ("Poland pushed back on caps on the size of Ukraine's army.",
+                            {("poland", O, "ukraine_military_limits")}, {("poland", S, "ukraine_military_limits")}),
+    "wants-to-reduce-the-size": ("Moscow wants to reduce the size of Ukraine's army.",
+                                 {("russia", S, "ukraine_military_limits")}, {("russia", O, "ukraine_military_limits")}),
     # a label "keep X" in the intransitive: "X stay / remain (in place)"
     "what-is-kept-stays": ("Kellogg insists that the sanctions must stay in place until the shooting stops.",
                            {("kellogg", O, "sanctions_relief")}, {("kellogg", S, "sanctions_relief")}),
