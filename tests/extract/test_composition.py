@@ -496,6 +496,8 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "emerged-as-a-backer": ("Freedonia has emerged as the strongest backer of the trade treaty.",
+                            {("freedonia", S, "trade_treaty")}, set()),
     "demands-come-down-to-points": ("Ruritania's conditions come down to three points: a truce, market access and "
                                     "the withdrawal of troops.", {("ruritania", S, "truce"),
                                                                   ("ruritania", S, "trade_access"),

@@ -14,6 +14,7 @@ from .actors import Mention
 from .cues import Cue, stranded_subject
 
 RELATIVE = {"who", "which", "that", "whom"}
+AS_COPULAS = {"emerge", "stand", "act", "serve"}  # "emerged as the main critic of": is the critic
 PLURAL_PRONOUNS = {"they", "them"}
 QUANTIFIERS = {"several", "some", "many", "most", "all", "both", "each", "one", "two", "three", "few", "majority"}
 INCLUDING_VERBS = {"include", "comprise"}
@@ -159,6 +160,8 @@ class HolderFinder:
         if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in L.CALLING_VERBS:
             # "Ruritania is seen as the main backer of", "regarded as a critic of"
             return self._mentions([c for c in head.head.children if c.dep_ == "nsubjpass"])
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in AS_COPULAS:
+            return self.subject_holders(head.head)  # "Germany has emerged as the strongest backer of"
         if noun.dep_ == "appos":
             return self._mentions([head])
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children):
