@@ -220,8 +220,14 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 def _plain_quotes(text: str) -> str:
     """Typographic quotes as plain ones, for the parser only: the small model parses "Kyiv’s"
-    differently from "Kyiv's". One character for one, so offsets into the original hold."""
-    return text.translate(_QUOTES)
+    differently from "Kyiv's"; a dash glued to the next word is set apart. One character for
+    one, so offsets into the original hold."""
+    return _GLUED_DASH.sub(" ", text.translate(_QUOTES))
+
+
+# "ISTANBUL (Reuters) -Russian negotiators": a dash after a space and glued to the next word is
+# punctuation, not part of the word; the parser, reading "-Russian" as one token, loses the name
+_GLUED_DASH = re.compile(r"(?<=\s)-(?=[A-Z][a-z])")
 
 
 def split_text(text: str, size: int) -> list[tuple[int, int]] | None:
