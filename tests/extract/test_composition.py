@@ -496,6 +496,8 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "a-dash-glued-to-a-name": ("LISBON (Reuters) -Ruritanian negotiators demanded a truce, an official said.",
+                               {("ruritania", S, "truce")}, set()),
     "emerged-as-a-backer": ("Freedonia has emerged as the strongest backer of the trade treaty.",
                             {("freedonia", S, "trade_treaty")}, set()),
     "demands-come-down-to-points": ("Ruritania's conditions come down to three points: a truce, market access and "
@@ -669,6 +671,16 @@ DEFAULT = {
                             {("poland", O, "ukraine_military_limits")}, {("poland", S, "ukraine_military_limits")}),
     "wants-to-reduce-the-size": ("Moscow wants to reduce the size of Ukraine's army.",
                                  {("russia", S, "ukraine_military_limits")}, {("russia", O, "ukraine_military_limits")}),
+    # withdrawing troops is a territorial concession when Ukraine does it, a Russian withdrawal when Russia does
+    "ukraine-to-pull-its-troops-out": ("Putin demanded that Kyiv pull its forces out of the four regions.",
+                                       {("putin", S, "territorial_concessions")},
+                                       {("putin", S, "russian_withdrawal")}),
+    "withdrawal-of-ukrainian-troops": ("Moscow insists on the withdrawal of Ukrainian troops from the regions it "
+                                       "claims.", {("russia", S, "territorial_concessions")},
+                                       {("russia", S, "russian_withdrawal")}),
+    "russia-to-withdraw-its-troops": ("Kyiv demands that Russia withdraw its troops.",
+                                      {("ukraine", S, "russian_withdrawal")},
+                                      {("ukraine", S, "territorial_concessions")}),
     # a label "keep X" in the intransitive: "X stay / remain (in place)"
     "what-is-kept-stays": ("Kellogg insists that the sanctions must stay in place until the shooting stops.",
                            {("kellogg", O, "sanctions_relief")}, {("kellogg", S, "sanctions_relief")}),
