@@ -678,6 +678,9 @@ DEFAULT = {
     "withdrawal-of-ukrainian-troops": ("Moscow insists on the withdrawal of Ukrainian troops from the regions it "
                                        "claims.", {("russia", S, "territorial_concessions")},
                                        {("russia", S, "russian_withdrawal")}),
+    "asked-ukraine-to-withdraw": ("Washington is requesting Ukraine alone to withdraw its forces from the region.",
+                                  {("united_states", S, "territorial_concessions")},
+                                  {("united_states", S, "russian_withdrawal")}),
     "russia-to-withdraw-its-troops": ("Kyiv demands that Russia withdraw its troops.",
                                       {("ukraine", S, "russian_withdrawal")},
                                       {("ukraine", S, "territorial_concessions")}),

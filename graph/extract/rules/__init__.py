@@ -167,10 +167,17 @@ class RuleExtractor:
             return not named or any(agent in self.codebook.lineage(m.actor.id) for m in named)
         if agent is None or root.pos_ != "VERB":
             return True
-        verb = root
-        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("xcomp", "conj") :
+        verb, performers = root, []
+        while not any(c.dep_ == "nsubj" for c in verb.children):
+            if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # object control: "urged Kyiv to withdraw", "is requesting Ukraine (alone) to withdraw"
+                performers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+                if performers:
+                    break
+            if verb.dep_ not in ("xcomp", "conj"):
+                break
             verb = verb.head
-        subjects = [actors.mention_at(c) for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [actors.mention_at(c) for c in performers or [c for c in verb.children if c.dep_ == "nsubj"]]
         subjects = [m for m in subjects if m is not None]
         return not subjects or any(agent in self.codebook.lineage(m.actor.id) for m in subjects)
 
