@@ -295,8 +295,8 @@ def restore(doc_id: str, answer: Path, root: Path = HERE) -> int:
 
 
 def excerpt_of(raw: str, url: str) -> str | None:
-    """The excerpt for ``url`` in a saved search answer; a JSON string or plain text is the
-    excerpt itself."""
+    """The excerpt for ``url`` in a saved search answer; one result saved as ``{"excerpt": ...}``,
+    a JSON string or plain text is the excerpt itself."""
     try:
         data = json.loads(raw)
     except ValueError:
@@ -304,6 +304,8 @@ def excerpt_of(raw: str, url: str) -> str | None:
     if isinstance(data, str):
         return data
     if isinstance(data, dict):
+        if "results" not in data and isinstance(data.get("excerpt"), str):
+            return data["excerpt"]  # one result saved as {"excerpt": ...}
         return next((r.get("excerpt") for r in data.get("results", []) if r.get("url") == url), None)
     return raw
 

@@ -158,6 +158,8 @@ def test_restore_writes_the_text_only_when_its_sha256_matches(tmp_path, capsys):
     excerpt = json.loads((tmp_path / "a1.json").read_text())["results"][0]["excerpt"]
     (tmp_path / "d.txt").write_text(excerpt, encoding="utf-8")
     assert devset.restore("a1", tmp_path / "d.txt", root) == 0
+    (tmp_path / "e.json").write_text(json.dumps({"excerpt": excerpt}), encoding="utf-8")  # one result kept
+    assert devset.restore("a1", tmp_path / "e.json", root) == 0
 
 
 def test_a_changed_text_is_not_scored(tmp_path, capsys):
