@@ -211,8 +211,9 @@ def _hyphenated(tok) -> str:
 def predicate_evaluation(copula) -> int:
     """"X would be a trap", "X is unacceptable": the judgement a copula says of its subject."""
     for c in copula.children:
-        if c.dep_ in ("attr", "acomp", "oprd") and (ev := evaluation(c)):
-            return ev
+        if (c.dep_ in ("attr", "acomp", "oprd") or (c.dep_ == "dobj" and copula.lemma_.lower() == "constitute")) and (
+                ev := evaluation(c)):
+            return ev  # ("would constitute a trap": its object says what it is)
         if c.dep_ == "prep" and (c.lower_, tuple(t.lower_ for t in c.subtree)[-1:]) in L.RULED_OUT_PLACES:
             return -1  # "a truce is out of the question", "... is off the table"
     return 0
@@ -253,6 +254,10 @@ def complement_evaluation(verb) -> int:
     for c in verb.children:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"):
             if ev := evaluation(c):
+                return ev
+        if c.dep_ == "oprd" and c.pos_ == "NOUN":  # "called the reparations loan a mistake", parsed with
+            # "loan" as the complement and "mistake" as its object
+            if ev := next((e for g in c.children if g.dep_ == "dobj" and (e := evaluation(g))), 0):
                 return ev
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in c.children:

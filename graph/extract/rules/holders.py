@@ -14,6 +14,7 @@ from .actors import Mention
 from .cues import Cue, stranded_subject
 
 RELATIVE = {"who", "which", "that", "whom"}
+LEADING_VERBS = {"lead", "spearhead", "head", "drive", "champion", "voice"}
 AS_COPULAS = {"emerge", "stand", "act", "serve"}  # "emerged as the main critic of": is the critic
 PLURAL_PRONOUNS = {"they", "them"}
 QUANTIFIERS = {"several", "some", "many", "most", "all", "both", "each", "one", "two", "three", "few", "majority"}
@@ -96,6 +97,14 @@ class HolderFinder:
         owner = self.actors.owner_of(noun)
         if owner:
             return self._speaker_for_owner(noun, owner)
+        # "firm opposition led by Belgium", "a push spearheaded by France and Poland", also after
+        # the noun's object and a comma: "opposition to the loan, led by Belgium"
+        objects = [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        leaders = [p for t in (noun, *objects) for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS
+                   and (t is noun or noun.doc[c.i - 1].text == ",")
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if leaders and (found := self._mentions(leaders)):
+            return found
         for prep in noun.children:  # "rejection of a truce by Putin": the agent hangs on the object
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -155,7 +164,8 @@ class HolderFinder:
         if found:
             return found
         head = noun.head
-        if noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in L.COPULAS:
+        if (noun.dep_ in ("attr", "oprd") or (noun.dep_ == "dobj" and head.lemma_.lower() in ("stay", "remain"))) and (
+                head.lemma_.lower() in L.COPULAS):  # ("stayed a firm opponent of", parsed as an object)
             return self.subject_holders(head)
         if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in L.CALLING_VERBS:
             # "Ruritania is seen as the main backer of", "regarded as a critic of"

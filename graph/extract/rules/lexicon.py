@@ -13,7 +13,7 @@ SUPPORT_VERBS = {
     "deliver", "fund", "adopt", "broker", "hail", "applaud", "insist", "press", "push", "call", "ask", "plead",
     "lobby", "campaign", "argue", "lean", "acquiesce", "agree", "reaffirm", "work", "focus", "ensure", "secure",
     "guarantee", "need", "plan", "consider", "envision", "envisage", "include", "contain", "pass", "sign",
-    "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline",
+    "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline", "order",
     "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
     "suggest", "sponsor", "engineer", "tolerate", "countenance", "permit", "allow", "conclude", "finalise", "finalize", "clinch", "seal", "pitch", "greenlight", "greenlit", "ratify", "unveil",
     "devise", "formulate", "design",
@@ -285,7 +285,7 @@ NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "f
 # Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
 CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
                  "dub", "term", "characterize", "characterise", "judge", "qualify", "make"}
-COPULAS = {"be", "become", "remain", "seem", "look", "sound", "appear", "prove"}
+COPULAS = {"be", "become", "remain", "stay", "seem", "look", "sound", "appear", "prove", "constitute"}
 # Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
 GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",
                "government": "state", "delegation": "state", "party": "state", "capital": "state"}
