@@ -682,6 +682,10 @@ DEFAULT = {
                                  {("russia", S, "ukraine_military_limits")}, {("russia", O, "ukraine_military_limits")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
+    "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",
+                        {("poland", S, "support_for_ukraine")}, set()),
+    "frozen-money": ("Zelenskyy urged the leaders to use the frozen money directly.",
+                     {("zelenskyy", S, "frozen_assets")}, set()),
     "transfer-of-territory": ("Kiev has so far strongly opposed the transfer of territory to Russia.",
                               {("ukraine", O, "territorial_concessions")}, set()),
     # withdrawing troops is a territorial concession when Ukraine does it, a Russian withdrawal when Russia does
