@@ -496,6 +496,8 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "an-unknown-speaker-voicing-a-side": ("Novak reiterated Freedonia's opposition to the trade treaty.",
+                                          {("freedonia", O, "trade_treaty"), ("novak", O, "trade_treaty")}, set()),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",
                           {("freedonia", O, "trade_treaty")}, set()),
     "a-push-spearheaded-by": ("A push for a truce spearheaded by Ruritania and Freedonia stalled.",

@@ -133,6 +133,11 @@ class HolderFinder:
             speakers = self.subject_holders(head)
             if speakers and all((s.actor.kind == "person" or _surname_as_org(s)) and (
                     owner.actor.id in self.lineage(s.actor.id) or not s.actor.iri) for s in speakers):
+                if owner.actor.kind != "person" and all(not s.actor.iri for s in speakers) and all(
+                        owner.actor.id not in self.lineage(s.actor.id) for s in speakers):
+                    # "Orban reiterated Hungary's opposition": a speaker the codebook does not know,
+                    # on a side's position, is coded beside that side (as in reported speech)
+                    return [*speakers, *self._with_listed(owner, noun.doc)]
                 return speakers
             sides = set(self.lineage(owner.actor.id)[1:])
             if owner.actor.kind == "person" and sides and speakers and all(
