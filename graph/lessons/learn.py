@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 # verbs too common to carry a position of their own
 NOT_CUES = {"be", "have", "do", "go", "come", "meet", "talk", "discuss", "visit", "speak", "get", "make", "take",
             "hold", "give", "see", "know", "become", "remain", "seem", "appear", "let", "begin", "start", "try"}
+ACHIEVING_VERBS = {"reach", "achieve", "find", "conclude", "strike", "clinch", "finalise", "finalize"}
 MAX_WORDS = 5  # longer phrases would never be met again
 # words too general to name one topic on their own ("peace", "demand", "plan")
 GENERIC = {"peace", "war", "risk", "conflict", "diplomacy", "talks", "deal", "fighting", "settlement", "end",
@@ -309,12 +310,28 @@ def topic_overlap(words, vocab: dict[str, set[str]], topic: str) -> float:
 
 
 def _generic(phrase: str) -> bool:
-    """One word that names no topic of its own: a cue noun, a plan noun, a vague object."""
+    """Words that name no topic of their own: a cue noun, a plan noun, a vague object, alone or
+    only with each other and with names ("peace deal", "end to conflict", "Ukrainian President
+    Volodymyr offer"): such a phrase would be met in every article, on any topic.
+
+    >>> _generic("peace deal"), _generic("end to the conflict"), _generic("Ukrainian President Volodymyr offer")
+    (True, True, True)
+    >>> _generic("reach peace deal")
+    True
+    >>> _generic("swap prisoners"), _generic("return of children")
+    (False, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from ..extract.rules import lexicon as L
 
-    words = phrase.casefold().split()
     generic = GENERIC | L.SUPPORT_NOUNS | L.OPPOSE_NOUNS | L.PLAN_NOUNS | L.VAGUE_OBJECTS
-    return len(words) == 1 and (words[0] in generic or words[0].rstrip("s") in generic)
+    words = [w for w in phrase.split() if w.casefold() not in STOP_WORDS]
+    if len(words) == 1:
+        w = words[0].casefold()
+        return w in generic or w.rstrip("s") in generic
+    generic |= L.SUPPORT_VERBS | L.OPPOSE_VERBS | L.LIGHT_VERBS | ACHIEVING_VERBS  # "reach a peace deal"
+    return all(w[:1].isupper() or w.casefold() in generic or w.casefold().rstrip("s") in generic for w in words)
 
 
 def _chunk(tok):

@@ -288,6 +288,20 @@ def test_no_phrase_lesson_from_words_that_do_not_name_the_topic():
     assert [x for x in word_lessons([taught], codebook) if x.kind == "phrase"] == []
 
 
+def test_no_phrase_lesson_made_only_of_generic_words_and_names():
+    """"reach a peace deal" taught as a rapid deal would name a rapid deal in every article:
+    words that name no topic on their own, together or with names, are not learned."""
+    import doctest
+
+    from stancegraph.lessons import learn
+    from stancegraph.lessons.learn import word_lessons
+
+    taught = _added("Kyiv is under mounting pressure from Washington to reach a peace deal.", "united_states",
+                    "support", "rapid_peace_deal")
+    assert [x.key for x in word_lessons([taught], load_codebook()) if x.kind == "phrase"] == []
+    assert doctest.testmod(learn).failed == 0
+
+
 def test_phrase_side_and_overlap_come_from_the_codebook_words():
     from stancegraph.lessons.learn import _side, topic_overlap, topic_words
 
