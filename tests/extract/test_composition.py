@@ -496,6 +496,9 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "a-judgement-inside-a-quotation-without-a-cue": ('"We have heard from many capitals that a truce is out of the '
+                                                     'question. This satisfies us," Weber said.',
+                                                     {("weber", O, "truce")}, {("weber", S, "truce")}),
     "an-unknown-speaker-voicing-a-side": ("Novak reiterated Freedonia's opposition to the trade treaty.",
                                           {("freedonia", O, "trade_treaty"), ("novak", O, "trade_treaty")}, set()),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",

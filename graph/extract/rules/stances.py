@@ -382,7 +382,9 @@ class SentenceReader(HolderFinder):
         tok = root
         while not marked and tok.head.i != tok.i:
             tok = tok.head
-            marked = marks_position(tok) or predicate_evaluation(tok) != 0
+            judged = predicate_evaluation(tok) if not chain else 0
+            sign *= judged or 1  # '"We have heard that membership is out of the question," X said'
+            marked = marks_position(tok) or judged != 0 or predicate_evaluation(tok) != 0
         if not (marked or any(link.marked for link in chain)):
             return []
         cue = chain[-1].cue if chain else Cue(root, 1, "report")
