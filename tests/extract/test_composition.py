@@ -685,6 +685,9 @@ DEFAULT = {
                             {("poland", O, "ukraine_military_limits")}, {("poland", S, "ukraine_military_limits")}),
     "wants-to-reduce-the-size": ("Moscow wants to reduce the size of Ukraine's army.",
                                  {("russia", S, "ukraine_military_limits")}, {("russia", O, "ukraine_military_limits")}),
+    "called-the-counter-proposal-a-non-starter": ('Rubio called Kyiv\'s 20-point counter-proposal "a non-starter" in '
+                                                  'its current form.', {("rubio", O, "ukraine_peace_plan")},
+                                                  {("rubio", S, "ukraine_peace_plan")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",

@@ -252,12 +252,13 @@ def complement_evaluation(verb) -> int:
     if len(objects) > 1 and (ev := _judgement(objects[-1])):
         return ev  # "made a withdrawal a key condition", parsed with two objects
     for c in verb.children:
+        if c.dep_ == "oprd" and c.pos_ == "NOUN":  # "called the reparations loan a mistake", parsed with
+            # "loan" as the complement and "mistake" as its object (or in apposition: 'called the
+            # counter-proposal "a non-starter"'): the judgement is that word, not the thing named
+            if ev := next((e for g in c.children if g.dep_ in ("dobj", "appos") and (e := evaluation(g))), 0):
+                return ev
         if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"):
             if ev := evaluation(c):
-                return ev
-        if c.dep_ == "oprd" and c.pos_ == "NOUN":  # "called the reparations loan a mistake", parsed with
-            # "loan" as the complement and "mistake" as its object
-            if ev := next((e for g in c.children if g.dep_ == "dobj" and (e := evaluation(g))), 0):
                 return ev
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in c.children:

@@ -254,7 +254,9 @@ class SentenceReader(HolderFinder):
             if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
                 # "Weber is open to talks if Freedonia accepts a truce": the adjective is the cue
                 cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
-            if child.dep_ == "dobj" and tok.lemma_.lower() in L.CALLING_VERBS and (ev := complement_evaluation(tok)):
+            if (child.dep_ == "dobj" or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in tok.children))) and (
+                    tok.lemma_.lower() in L.CALLING_VERBS) and (ev := complement_evaluation(tok)):
+                # (the parser may make what is called the complement: 'called the counter-proposal "a non-starter"')
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"
             elif (child.dep_ in ("ccomp", "xcomp", "oprd") and tok.lemma_.lower() in L.CALLING_VERBS
                   and child.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "nsubj" or (c.dep_ == "compound" and child.dep_ == "oprd")
