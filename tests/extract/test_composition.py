@@ -688,6 +688,9 @@ DEFAULT = {
     "called-the-counter-proposal-a-non-starter": ('Rubio called Kyiv\'s 20-point counter-proposal "a non-starter" in '
                                                   'its current form.', {("rubio", O, "ukraine_peace_plan")},
                                                   {("rubio", S, "ukraine_peace_plan")}),
+    "though-not": ("Poland supports halting the fighting along the front line, though not the surrender of land.",
+                   {("poland", S, "ceasefire"), ("poland", O, "territorial_concessions")},
+                   {("poland", S, "territorial_concessions")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",
