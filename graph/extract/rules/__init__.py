@@ -161,8 +161,10 @@ class RuleExtractor:
         if agent is not None and root.pos_ == "NOUN":
             # "a withdrawal of Ukrainian forces" is no withdrawal of Russian troops: the noun's own
             # "of" phrase or possessor names who performs it
-            doers = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+            doers = [p for c in root.children if c.dep_ == "prep" and (c.lower_ == "of" or (
+                         c.lower_ == "from" and root.lemma_.lower() in GIVING_NOUNS))
                      for p in c.children if p.dep_ == "pobj"] + [c for c in root.children if c.dep_ == "poss"]
+            # ("concessions from the United States" are the United States' to make)
             named = [m for d in doers if (m := actors.mention_at(d) or actors.owner_of(d, back=False))]
             return not named or any(agent in self.codebook.lineage(m.actor.id) for m in named)
         if agent is None or root.pos_ != "VERB":
@@ -231,6 +233,8 @@ def _plain_quotes(text: str) -> str:
     one, so offsets into the original hold."""
     return _GLUED_DASH.sub(" ", text.translate(_QUOTES))
 
+
+GIVING_NOUNS = {"concession", "compromise"}  # what comes "from" someone is theirs to give
 
 # "ISTANBUL (Reuters) -Russian negotiators": a dash after a space and glued to the next word is
 # punctuation, not part of the word; the parser, reading "-Russian" as one token, loses the name
