@@ -496,6 +496,12 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "a-trailing-speaker-hung-under-the-main-clause": ("Ruritania and Freedonia have agreed on a truce during their "
+                                                      "talks in Lisbon, with each side to pull back its troops, "
+                                                      "Ruritanian negotiator Jan Novak told journalists.",
+                                                      {("jan_novak", S, "truce")}, set()),
+    "a-clause-of-its-own-after-while": ("Freedonia backs a truce, while Weber said Ruritania would never accept the "
+                                        "trade treaty.", {("freedonia", S, "truce")}, {("weber", S, "truce")}),
     "a-judgement-inside-a-quotation-without-a-cue": ('"We have heard from many capitals that a truce is out of the '
                                                      'question. This satisfies us," Weber said.',
                                                      {("weber", O, "truce")}, {("weber", S, "truce")}),

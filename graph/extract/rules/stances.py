@@ -356,7 +356,28 @@ class SentenceReader(HolderFinder):
                 via = "prep" if _particle(child) else child.dep_  # "backed [away] from its demand"
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
                                    via, crossed, marked))
+        if not frozen and (said := self._trailing_report(tok, inside | seen)) is not None:
+            chain.append(replace(said, sign=sign, hedged=hedged or said.hedged, words=[*words, said.token.text],
+                                 marked=marked))
         return chain
+
+    def _trailing_report(self, root, inside: set[int]) -> "Link | None":
+        """"A and B have agreed on a prisoner exchange, Russian negotiator Medinsky told
+        journalists": the speaker's clause after a comma, which the parser hung under the main
+        clause (as an adverbial clause or parataxis), reports the main clause."""
+        for r in root.children:
+            if r.dep_ not in ("advcl", "parataxis", "ccomp") or r.i < root.i or r.i in inside:
+                continue
+            if r.left_edge.i == 0 or root.doc[r.left_edge.i - 1].text != "," or any(
+                    c.dep_ == "mark" and c.lower_ != "as" for c in r.children):
+                continue  # "..., while Moscow said ...": a clause of its own
+            cue = cue_of(r)
+            if cue is None or cue.kind != "report" or not any(c.dep_ == "nsubj" for c in r.children):
+                continue  # "..., saying ...": the same holder's participle, read on the way up
+            holders = self.subject_holders(r)
+            if holders:
+                return Link(r, cue, holders, cue.polarity, is_hedged(r), [r.text], True, "ccomp", False, True)
+        return None
 
     def _prefixed(self, mention, span, sign) -> list[Found]:
         """"anti-X" and "pro-X" before a noun: its members, or who it is, hold that position on X."""
