@@ -496,6 +496,9 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "satisfied-with-another-sides-position": ("Freedonia said it is satisfied with Ruritania's position ruling out a "
+                                              "truce.", {("freedonia", O, "truce"), ("ruritania", O, "truce")},
+                                              {("freedonia", S, "truce")}),
     "a-trailing-speaker-hung-under-the-main-clause": ("Ruritania and Freedonia have agreed on a truce during their "
                                                       "talks in Lisbon, with each side to pull back its troops, "
                                                       "Ruritanian negotiator Jan Novak told journalists.",

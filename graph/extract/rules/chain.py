@@ -77,7 +77,7 @@ def pick(chain: list[Link], lineage) -> list[Link]:
                 link.via in SAME_HOLDER_DEPS or link.cue.kind == "report"):
             sign, marked = link.sign, marked or link.marked  # the same holder again: "refused to recognise"
             continue
-        if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb")
+        if (link.via in BACKER_DEPS and link.cue.kind in ("noun", "verb", "adj")
                 and link.token.lemma_.lower() not in L.DIRECTIVES):
             extra.append(link)
         break
