@@ -216,6 +216,9 @@ def predicate_evaluation(copula) -> int:
             return ev  # ("would constitute a trap": its object says what it is)
         if c.dep_ == "prep" and (c.lower_, tuple(t.lower_ for t in c.subtree)[-1:]) in L.RULED_OUT_PLACES:
             return -1  # "a truce is out of the question", "... is off the table"
+        if c.dep_ == "prep" and c.lower_ == "as" and copula.lemma_.lower() == "serve" and (
+                ev := next((evaluation(p) for p in c.children if p.dep_ == "pobj"), 0)):
+            return ev  # "the proposals could serve as a basis for a settlement"
     return 0
 
 

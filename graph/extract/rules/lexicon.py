@@ -273,7 +273,7 @@ RULED_OUT_PLACES = {("out", ("question",)), ("off", ("table",)), ("off", ("agend
 POSITIVE_EVAL = {"good", "fair", "acceptable", "reasonable", "balanced", "positive", "constructive", "realistic",
                  "important", "necessary", "essential", "vital", "crucial", "key", "fundamental", "welcome",
                  "historic", "helpful", "useful", "viable", "sensible", "workable", "beneficial", "great", "right",
-                 "serious", "credible", "promising",
+                 "serious", "credible", "promising", "basis", "foundation",
                  "just", "priority", "condition", "precondition", "necessity", "breakthrough", "success",
                  "solution", "must", "step", "progress", "opportunity", "chance", "basis", "foundation"}
 NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "flawed", "harmful", "unworkable",
@@ -285,7 +285,7 @@ NEGATIVE_EVAL = {"bad", "unacceptable", "unfair", "unrealistic", "dangerous", "f
 # Verbs that evaluate their object by a complement: "called the text unacceptable", "described it as a trap".
 CALLING_VERBS = {"call", "describe", "consider", "deem", "label", "brand", "find", "view", "see", "regard",
                  "dub", "term", "characterize", "characterise", "judge", "qualify", "make"}
-COPULAS = {"be", "become", "remain", "stay", "seem", "look", "sound", "appear", "prove", "constitute"}
+COPULAS = {"be", "become", "remain", "stay", "seem", "look", "sound", "appear", "prove", "constitute", "serve"}
 # Plural descriptions that name the actors just mentioned: "both leaders", "the two sides".
 GROUP_NOUNS = {"leader": "person", "president": "person", "side": "state", "country": "state", "nation": "state",
                "government": "state", "delegation": "state", "party": "state", "capital": "state"}
