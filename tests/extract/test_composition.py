@@ -702,6 +702,8 @@ DEFAULT = {
     "though-not": ("Poland supports halting the fighting along the front line, though not the surrender of land.",
                    {("poland", S, "ceasefire"), ("poland", O, "territorial_concessions")},
                    {("poland", S, "territorial_concessions")}),
+    "a-standard-of-comparison": ("Poland wants security guarantees for Ukraine comparable to those enjoyed by NATO "
+                                 "members.", {("poland", S, "security_guarantees")}, {("poland", S, "nato_membership")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",

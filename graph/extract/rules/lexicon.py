@@ -204,6 +204,8 @@ MONEY_OR_LAW = {"legal", "legally", "financial", "financially", "fiscal", "budge
 # Nouns that announce a list of what their owner wants: "its terms: A, B and C".
 LISTED_DEMAND_NOUNS = {"term", "condition", "demand", "precondition", "requirement", "priority", "proposal",
                        "request", "change", "point", "goal", "wish"}
+# Adjectives of likeness: what something is "similar to" is a standard, not a position.
+COMPARISON_ADJS = {"similar", "comparable", "akin", "equivalent", "identical", "analogous"}
 # Nouns of condition: "X as a condition for a truce" conditions the truce, it does not back it.
 CONDITION_NOUNS = {"condition", "precondition", "prerequisite"}
 # What is on the table: "discussed a loan" ... "the plan" refers to it.

@@ -173,6 +173,10 @@ class SentenceReader(HolderFinder):
                 crossed = True
             if tok.i in seen:
                 continue
+            if child.dep_ == "prep" and ((tok.lemma_.lower() in L.COMPARISON_ADJS and child.lower_ in ("to", "with")) or (
+                    tok.lemma_.lower() in ("model", "base", "pattern") and tok.tag_ == "VBN" and child.lower_ == "on")):
+                return None  # "guarantees similar to those enjoyed by NATO members", "modelled on Article 5": a
+                # standard of comparison, on which no position is taken
             if (tok.lower_ == "with" and child.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in child.children)
                     and any(link.holders for link in chain)):
                 return chain  # "..., with Ukraine demanding a ceasefire": a statement of its own, whatever it hangs on
