@@ -496,6 +496,8 @@ FICTIONAL = {
                                          {("freedonia", S, "border_concession")}),
     "no-on-the-passive-subject": ("Weber said no border districts can be given up.",
                                   {("weber", O, "border_concession")}, {("weber", S, "border_concession")}),
+    "raised-concerns-about": ("Freedonia has raised concerns about a truce without market access.",
+                              {("freedonia", O, "truce"), ("freedonia", S, "trade_access")}, set()),
     "could-serve-as-a-basis": ("Weber said the trade treaty could serve as a basis for a settlement.",
                                {("weber", S, "trade_treaty")}, set()),
     "satisfied-with-another-sides-position": ("Freedonia said it is satisfied with Ruritania's position ruling out a "

@@ -91,7 +91,7 @@ RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", 
 LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repeat", "issue", "make", "offer",
                "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
                "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue",
-               "lead", "head", "spearhead", "mount", "step", "throw", "echo"}
+               "lead", "head", "spearhead", "mount", "step", "throw", "echo", "raise", "air"}
 
 # Verbs whose object (or complement) is what their subject wants from someone else:
 # the clause under them is the subject's position, not its own subject's.
