@@ -706,6 +706,8 @@ DEFAULT = {
                    {("poland", S, "territorial_concessions")}),
     "a-standard-of-comparison": ("Poland wants security guarantees for Ukraine comparable to those enjoyed by NATO "
                                  "members.", {("poland", S, "security_guarantees")}, {("poland", S, "nato_membership")}),
+    "priority-is-to-do": ("Poland's main priority remains to increase pressure on Moscow.",
+                          {("poland", O, "sanctions_relief")}, {("poland", S, "sanctions_relief")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",

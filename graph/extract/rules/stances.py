@@ -247,9 +247,9 @@ class SentenceReader(HolderFinder):
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 cue = (_position_subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i else None) or Cue(
                     tok, 1, "noun")
-            if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "attr" and (
-                    subject := _position_subject(tok)) is not None:
-                cue = subject  # "Kyiv's priority is a ceasefire", "Russia's main demand is ..."
+            if cue is None and tok.lemma_.lower() in ("be", "remain") and (child.dep_ == "attr" or (
+                    child.dep_ == "xcomp" and child.pos_ == "VERB")) and (subject := _position_subject(tok)) is not None:
+                cue = subject  # "Kyiv's priority is a ceasefire", "the EU's main focus remains to maximise pressure"
             if cue and cue.kind == "receive" and child.dep_ == "dobj" and (
                     child.lemma_.lower() in L.PROPOSAL_NOUNS | L.PLAN_NOUNS) and not any(link.holders for link in chain):
                 return None  # "Moscow had received the European proposals": received, not backed
