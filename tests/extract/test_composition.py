@@ -708,6 +708,10 @@ DEFAULT = {
                                  "members.", {("poland", S, "security_guarantees")}, {("poland", S, "nato_membership")}),
     "priority-is-to-do": ("Poland's main priority remains to increase pressure on Moscow.",
                           {("poland", O, "sanctions_relief")}, {("poland", S, "sanctions_relief")}),
+    "bare-guarantees-in-a-sentence-about-money": ("Belgium will block the loan until it secures guarantees from its "
+                                                  "partners.", set(), {("belgium", S, "security_guarantees")}),
+    "bare-guarantees-elsewhere": ("Kyiv wants guarantees before any truce.", {("ukraine", S, "security_guarantees")},
+                                  set()),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",

@@ -201,6 +201,8 @@ HEARSAY_NOUNS = {"report", "suggestion", "claim", "allegation", "rumour", "rumor
 # Words of money or law: "legal / financial guarantees" are no security guarantees (topics._of_money_or_law).
 MONEY_OR_LAW = {"legal", "legally", "financial", "financially", "fiscal", "budgetary", "bank", "loan", "credit",
                 "liquidity", "state", "sovereign", "investment", "export", "payment"}
+# Nouns of money: a bare "guarantees" in their sentence is no security guarantee.
+MONEY_NOUNS = {"loan", "asset", "budget", "reserve", "euroclear", "bond", "debt", "collateral", "indemnity"}
 # Nouns that announce a list of what their owner wants: "its terms: A, B and C".
 LISTED_DEMAND_NOUNS = {"term", "condition", "demand", "precondition", "requirement", "priority", "proposal",
                        "request", "change", "point", "goal", "wish"}

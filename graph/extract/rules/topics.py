@@ -180,9 +180,10 @@ class TopicMatcher:
                 continue  # "sanctions remain the main tool": a description, not a keeping
             if end - start == 1 and _content_clause(last):
                 continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
-            if end - start == 1 and _of_money_or_law(last):
-                continue  # "legally binding guarantees" of a loan, "financial guarantees": a one-word
-                # label qualified as money or law names something else
+            if end - start == 1 and (_of_money_or_law(last) or _among_money(last)):
+                continue  # "legally binding guarantees" of a loan, "financial guarantees", "he would oppose
+                # the loan until he secures guarantees": a one-word label qualified as money or law, or
+                # bare in a sentence about money, names something else
             tid, sign, kind = key.split("|")
             by_span.setdefault((start, end), set()).add((tid, int(sign), kind))
         # longest first; a shorter span inside a kept one is dropped
@@ -205,6 +206,12 @@ def _of_money_or_law(tok) -> bool:
     return any(c.dep_ in ("amod", "compound", "conj") and c.lower_ in L.MONEY_OR_LAW or (
         c.dep_ == "amod" and any(g.dep_ == "advmod" and g.lower_ in L.MONEY_OR_LAW for g in c.children))
                for c in tok.children)
+
+
+def _among_money(tok) -> bool:
+    """A bare noun (no modifier of its own) in a sentence about a loan, assets or a budget."""
+    return tok.tag_ in ("NN", "NNS") and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children) and any(
+        t.lemma_.lower() in L.MONEY_NOUNS for t in tok.sent)
 
 
 def _swallows(key: str, start: int, end: int, found: dict) -> bool:
