@@ -712,6 +712,8 @@ DEFAULT = {
                                                   "partners.", set(), {("belgium", S, "security_guarantees")}),
     "bare-guarantees-elsewhere": ("Kyiv wants guarantees before any truce.", {("ukraine", S, "security_guarantees")},
                                   set()),
+    "a-noun-label-is-no-verb": ("Lavrov said that next time the European leaders plan to discuss the war, they should "
+                                "ask Moscow.", set(), {("lavrov", S, "european_peace_plan")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",

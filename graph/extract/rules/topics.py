@@ -156,6 +156,9 @@ class TopicMatcher:
                 forms = {lemma, text.lower(), *(_forms(lemma) if len(tokens) > 1 else ())}  # "plan" is no "planning"
                 forms |= {f[:1].upper() + f[1:] for f in forms} | {f.upper() for f in forms}
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
+        if len(tokens) > 1 and tokens[-1][4] == "NOUN" and tokens[-2][4] in ("ADJ", "PROPN", "NOUN") and "POS" not in pattern[-1]:
+            # a noun phrase ends in a noun: "European plan" is not "European leaders plan (to meet)"
+            pattern[-1]["POS"] = {"NOT_IN": ["VERB", "AUX"]}
         word = tokens[0][0].lower()
         if len(tokens) == 1 and (tokens[0][4] == "NOUN" or (word.endswith("s") and word != tokens[0][1])):
             # a noun alone ("guarantees", the tagger reads a word alone as a verb as often as
