@@ -206,6 +206,8 @@ MONEY_NOUNS = {"loan", "asset", "budget", "reserve", "euroclear", "bond", "debt"
 # Nouns that announce a list of what their owner wants: "its terms: A, B and C".
 LISTED_DEMAND_NOUNS = {"term", "condition", "demand", "precondition", "requirement", "priority", "proposal",
                        "request", "change", "point", "goal", "wish"}
+# Nouns that answer another proposal: what they answer is not what is said of them.
+COUNTER_NOUNS = {"counterproposal", "counteroffer", "alternative", "response", "reply", "answer"}
 # Adjectives of likeness: what something is "similar to" is a standard, not a position.
 COMPARISON_ADJS = {"similar", "comparable", "akin", "equivalent", "identical", "analogous"}
 # Nouns of condition: "X as a condition for a truce" conditions the truce, it does not back it.

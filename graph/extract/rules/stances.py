@@ -207,6 +207,9 @@ class SentenceReader(HolderFinder):
                 {child.lower_} if child.dep_ == "mark" else set())
             if marks & L.QUESTION_MARKERS or ("if" in marks and tok.lemma_.lower() in L.ASKING_VERBS):
                 return None  # "whether to accept a truce", "asked if he knew of the plan"
+            if child.dep_ == "prep" and child.lower_ == "to" and _counter(tok):
+                return None  # "the European counter-proposal to the US plan is unacceptable": what is
+                # judged is the counter-proposal, not the plan it answers
             if tok.lemma_.lower() in L.VIEW_NOUNS and child.dep_ == "prep" and child.lower_ in ("of", "on") and not (
                     tok.lemma_.lower() == "version" and any(p.lemma_.lower() in L.PLAN_NOUNS | L.AGREEMENT_NOUNS
                                                             for p in child.children if p.dep_ == "pobj")):
@@ -684,6 +687,15 @@ def _purpose(verb) -> bool:
     """An infinitive with its own object after a verb: a purpose ("seeking [to deter aggression]")."""
     return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) and any(
         g.dep_ == "dobj" for g in verb.children)
+
+
+def _counter(noun) -> bool:
+    """A noun that answers another: "a counter-proposal / an alternative / a response to X"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in L.COUNTER_NOUNS or (lemma in L.PROPOSAL_NOUNS | L.PLAN_NOUNS and noun.i >= 2
+                                        and noun.nbor(-1).text == "-" and noun.nbor(-2).lower_ == "counter")
 
 
 def _in_return(prep) -> bool:
