@@ -704,6 +704,8 @@ DEFAULT = {
     "though-not": ("Poland supports halting the fighting along the front line, though not the surrender of land.",
                    {("poland", S, "ceasefire"), ("poland", O, "territorial_concessions")},
                    {("poland", S, "territorial_concessions")}),
+    "a-hyphenated-label-misparsed": ("Lavrov said the European counter-proposal was not acceptable.",
+                                     {("lavrov", O, "european_peace_plan")}, set()),
     "a-counter-proposal-to-a-plan": ("The European counter-proposal to the US plan is not acceptable, Lavrov said.",
                                      {("lavrov", O, "european_peace_plan")}, {("lavrov", O, "us_peace_plan")}),
     "a-standard-of-comparison": ("Poland wants security guarantees for Ukraine comparable to those enjoyed by NATO "

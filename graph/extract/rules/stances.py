@@ -60,6 +60,9 @@ class SentenceReader(HolderFinder):
         span = mention.span(doc)
         inside = set(range(span.start, span.end))
         root = span.root
+        while root.i + 2 < span.end and doc[root.i + 1].text == "-" and root.head.i not in inside:
+            root = doc[root.i + 2]  # "counter-proposal" split by the tokenizer, its first part taken for the
+            # head ("said the European counter-proposal was ..." parsed with "counter" as an object)
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
         marked = any(negates(c) for t in span for c in t.children if c.i not in inside and not _sets_apart(c))
