@@ -514,6 +514,9 @@ FICTIONAL = {
                                                      {("weber", O, "truce")}, {("weber", S, "truce")}),
     "an-unknown-speaker-voicing-a-side": ("Novak reiterated Freedonia's opposition to the trade treaty.",
                                           {("freedonia", O, "trade_treaty"), ("novak", O, "trade_treaty")}, set()),
+    "a-hyphen-inside-a-label": ("Freedonia opposes the frozen-assets plan.", {("freedonia", O, "frozen_assets")}, set()),
+    "shelved": ("Ruritania shelved the trade treaty.", {("ruritania", O, "trade_treaty")},
+                {("ruritania", S, "trade_treaty")}),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",
                           {("freedonia", O, "trade_treaty")}, set()),
     "a-push-spearheaded-by": ("A push for a truce spearheaded by Ruritania and Freedonia stalled.",
@@ -706,6 +709,8 @@ DEFAULT = {
                    {("poland", S, "territorial_concessions")}),
     "a-hyphenated-label-misparsed": ("Lavrov said the European counter-proposal was not acceptable.",
                                      {("lavrov", O, "european_peace_plan")}, set()),
+    "remove-restrictions": ("Paris rejected Moscow's request to remove EU restrictions on its banks.",
+                            {("france", O, "sanctions_relief"), ("russia", S, "sanctions_relief")}, set()),
     "a-counter-proposal-to-a-plan": ("The European counter-proposal to the US plan is not acceptable, Lavrov said.",
                                      {("lavrov", O, "european_peace_plan")}, {("lavrov", O, "us_peace_plan")}),
     "a-standard-of-comparison": ("Poland wants security guarantees for Ukraine comparable to those enjoyed by NATO "

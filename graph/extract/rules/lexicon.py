@@ -25,7 +25,7 @@ OPPOSE_VERBS = {
     "disavow", "renounce", "forbid", "ban", "bar", "prevent", "restrict", "exclude", "stall", "delay", "fight",
     "disagree", "dispute", "contest", "decry", "lament", "deplore", "blast", "kill", "scupper", "sink", "wreck",
     "challenge",
-    "bury",
+    "bury", "shelve", "ditch",
 }
 # Reporting verbs: the position is in what they report, their own polarity is neutral.
 REPORT_VERBS = {

@@ -16,6 +16,7 @@ from . import lexicon as L
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
 ALT, CONTRA, OWNED = "alt", "contra", "owned"
+HYPHENS = {"-", "\u2010", "\u2011"}
 KEEP_VERBS = {"keep", "maintain", "retain", "preserve"}
 STAY_VERBS = {"stay", "remain"}
 PARTICLES = {"up", "over", "out", "off", "down", "away", "back"}  # of a phrasal verb: "give up", "hand over"
@@ -227,6 +228,8 @@ def _swallows(key: str, start: int, end: int, found: dict) -> bool:
 
 
 def _fits(tok, spec: dict) -> bool:
+    if "OP" in spec and tok.text in HYPHENS:
+        return True  # a gap may hold a hyphen: "frozen-assets scheme" is "frozen assets"
     if "LOWER" in spec and tok.lower_ != spec["LOWER"]:
         return False
     if "LEMMA" in spec and tok.lemma_ not in spec["LEMMA"]["IN"]:
