@@ -155,6 +155,8 @@ class HolderFinder:
         also = list(listed_with(tok))
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "from A and from B": a second preposition
             also += [p for p in prep_objects(tok.head) if p.i != tok.i]
+        if m.start >= 2 and doc[m.start - 1].text in ("-", "\u2013") and doc[m.start - 2].pos_ in ("PROPN", "ADJ"):
+            also.append(doc[m.start - 2])  # "the US-Ukrainian proposal": both sides own it
         for c in also:
             x = self.actors.mention_at(c) or self.actors.owner_of(c)
             if x is not None and all(x.actor.id != o.actor.id for o in out):
