@@ -514,6 +514,12 @@ FICTIONAL = {
                                                      {("weber", O, "truce")}, {("weber", S, "truce")}),
     "an-unknown-speaker-voicing-a-side": ("Novak reiterated Freedonia's opposition to the trade treaty.",
                                           {("freedonia", O, "trade_treaty"), ("novak", O, "trade_treaty")}, set()),
+    "the-document-refers-back-to-the-proposal": ("Ruritania tabled its proposal on Monday. The document requires "
+                                                 "Freedonia to cede the border districts.",
+                                                 {("ruritania", S, "border_concession")},
+                                                 {("freedonia", S, "border_concession")}),
+    "under-a-memorandum": ("Under Ruritania's memorandum, Freedonia would give up its border districts.",
+                           {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
     "a-hyphen-joined-pair-of-owners": ("Weber rejected the Ruritanian-Freedonian proposal for a truce.",
                                        {("ruritania", S, "truce"), ("freedonia", S, "truce"), ("weber", O, "truce")},
                                        set()),

@@ -18,6 +18,7 @@ from .lexicon import (BACKING, CAPITALS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES
 _CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 STATE_DESCRIPTIONS = {"country", "nation"}
+DOCUMENT_NOUNS = {"document", "text", "draft", "paper", "memorandum"}  # refer back to any plan named before
 REGION_GROUP_NOUNS = {"country", "state", "nation", "government"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -174,10 +175,13 @@ class ActorResolver:
         """The actor a non-actor noun belongs to: "Trump's plan", "US-backed proposals", "the EU plan",
         and for "these proposals" or "the plan", the owner of the last such plan named before."""
         found = self._owner(tok) or self._relative_proposer(tok)
-        if found is None and back and tok.lemma_.lower() in PLAN_NOUNS and any(
+        lemma = tok.lemma_.lower()
+        if found is None and back and lemma in PLAN_NOUNS and any(
                 c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
             for prev in reversed(self.doc[max(0, tok.i - 300):tok.i]):
-                if prev.lemma_.lower() == tok.lemma_.lower() and (m := self._owner(prev) or self._proposer(prev)):
+                same = prev.lemma_.lower() == lemma or (  # "its memorandum ... the document requires"
+                    lemma in DOCUMENT_NOUNS and prev.lemma_.lower() in PLAN_NOUNS)
+                if same and (m := self._owner(prev) or self._proposer(prev)):
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return found
 

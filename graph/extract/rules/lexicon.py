@@ -249,11 +249,12 @@ PERSON_ROLES = {"president", "chancellor", "minister", "premier", "spokesman", "
 BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 # Nouns a pronoun-like definite description can refer back to: "these proposals", "the plan".
 PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
-              "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms"}
+              "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms",
+              "memorandum"}
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
                   "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan",
-                  "document", "article", "provision", "clause"}
+                  "document", "article", "provision", "clause", "memorandum"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
