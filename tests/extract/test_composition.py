@@ -526,6 +526,9 @@ FICTIONAL = {
     "a-hyphen-inside-a-label": ("Freedonia opposes the frozen-assets plan.", {("freedonia", O, "frozen_assets")}, set()),
     "shelved": ("Ruritania shelved the trade treaty.", {("ruritania", O, "trade_treaty")},
                 {("ruritania", S, "trade_treaty")}),
+    "could-live-with-but-not-with": ("Weber hinted that Ruritania could live with a truce, but not with the trade "
+                                     "treaty.", {("weber", S, "truce"), ("weber", O, "trade_treaty")},
+                                     {("weber", S, "trade_treaty")}),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",
                           {("freedonia", O, "trade_treaty")}, set()),
     "a-push-spearheaded-by": ("A push for a truce spearheaded by Ruritania and Freedonia stalled.",

@@ -34,11 +34,11 @@ REPORT_VERBS = {
     "explain", "write", "post", "acknowledge", "confirm", "believe", "think", "hope", "express", "voice",
     "show", "repeat", "describe", "recognize", "recognise", "insist", "argue", "maintain", "contend",
     "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
-    "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure",
+    "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure", "hint", "concede", "admit",
 }
 # "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
 PHRASAL = {
-    ("rule", "out"): -1, ("push", "for"): 1, ("press", "for"): 1, ("call", "for"): 1, ("ask", "for"): 1,
+    ("rule", "out"): -1, ("push", "for"): 1, ("live", "with"): 1, ("press", "for"): 1, ("call", "for"): 1, ("ask", "for"): 1,
     ("argue", "for"): 1, ("argue", "against"): -1, ("warn", "against"): -1, ("speak", "against"): -1,
     ("speak", "out"): -1, ("insist", "on"): 1, ("focus", "on"): 1, ("work", "on"): 1, ("work", "toward"): 1,
     ("work", "towards"): 1, ("strive", "for"): 1, ("aim", "for"): 1, ("lean", "toward"): 1, ("lean", "towards"): 1,
