@@ -529,6 +529,10 @@ FICTIONAL = {
     "could-live-with-but-not-with": ("Weber hinted that Ruritania could live with a truce, but not with the trade "
                                      "treaty.", {("weber", S, "truce"), ("weber", O, "trade_treaty")},
                                      {("weber", S, "trade_treaty")}),
+    "cannot-imagine-x-without-y": ("Weber said she could not imagine a lasting peace without market access.",
+                                   {("weber", S, "trade_access")}, {("weber", O, "trade_access")}),
+    "will-not-accept-x-without-y": ("Freedonia will not accept a truce without market access.",
+                                    {("freedonia", S, "trade_access"), ("freedonia", O, "truce")}, set()),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",
                           {("freedonia", O, "trade_treaty")}, set()),
     "a-push-spearheaded-by": ("A push for a truce spearheaded by Ruritania and Freedonia stalled.",

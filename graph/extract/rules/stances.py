@@ -661,11 +661,14 @@ def _threat(verb, condition) -> bool:
 
 def _none_without(prep) -> bool:
     """"no truce without a withdrawal", "there can be no peace without justice", "a truce will
-    not work without guarantees": what follows "without" is a condition of what is negated."""
+    not work without guarantees", "will not sign a deal without guarantees": what follows
+    "without" is a condition of what is negated."""
     head = prep.head
     if head.lemma_.lower() in FUNCTIONING_VERBS and any(negates(c) for c in head.children):
         return True  # "a ceasefire will not work without guarantees", "cannot succeed without"
     nouns = [head, *(c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj"))]
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and any(negates(c) for c in head.head.children):
+        return True  # "could not imagine a lasting peace without guarantees", "will not sign a deal without X"
     return any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
 
 
