@@ -357,9 +357,10 @@ class SentenceReader(HolderFinder):
                 speaker = self._colon_speaker(tok) or self._according_to(tok)
                 if speaker:  # a headline "Zelensky: Ukraine will not cede land"; "according to Weber, ..."
                     cue, holders = Cue(tok, 1, "report"), [speaker]
-            if holders and any(p.dep_ in ("preconj", "det") and p.lower_ == "neither" for c in tok.children
+            if (holders or cue) and any(p.dep_ in ("preconj", "det") and p.lower_ in ("neither", "no") for c in tok.children
                                if c.dep_ in ("nsubj", "nsubjpass") for p in c.children):
-                sign, marked = -sign, True  # "Neither Washington nor Moscow has endorsed the plan"
+                sign, marked = -sign, True  # "Neither Washington nor Moscow has endorsed the plan", "No one in
+                # Berlin is arguing against aid": the subject denies the clause for those it names
             if holders or (cue and tok.lemma_.lower() in L.DIRECTIVES):
                 complement = child.dep_ in COMPLEMENT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS)
