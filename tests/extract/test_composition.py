@@ -747,6 +747,10 @@ DEFAULT = {
                         {("poland", S, "support_for_ukraine")}, set()),
     "frozen-money": ("Zelenskyy urged the leaders to use the frozen money directly.",
                      {("zelenskyy", S, "frozen_assets")}, set()),
+    "keep-exchanging-prisoners": ("Moscow is willing to keep exchanging prisoners but rejects any tribunal.",
+                                  {("russia", S, "prisoner_return")}, set()),
+    "in-exchange-for-is-no-exchange": ("Kyiv demanded a ceasefire in exchange for prisoners.",
+                                       {("ukraine", S, "ceasefire")}, {("ukraine", S, "prisoner_return")}),
     "transfer-of-territory": ("Kiev has so far strongly opposed the transfer of territory to Russia.",
                               {("ukraine", O, "territorial_concessions")}, set()),
     # withdrawing troops is a territorial concession when Ukraine does it, a Russian withdrawal when Russia does
