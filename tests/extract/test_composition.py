@@ -533,6 +533,8 @@ FICTIONAL = {
                                    {("weber", S, "trade_access")}, {("weber", O, "trade_access")}),
     "will-not-accept-x-without-y": ("Freedonia will not accept a truce without market access.",
                                     {("freedonia", S, "trade_access"), ("freedonia", O, "truce")}, set()),
+    "chimed-in-that": ("Novak backed a truce, and Weber chimed in that Ruritania was ready to sign the trade treaty.",
+                       {("weber", S, "trade_treaty"), ("novak", S, "truce")}, set()),
     "no-one-is-arguing-against": ("No one in Lisbon is arguing against a truce, Weber said.", {("weber", S, "truce")},
                                   {("weber", O, "truce")}),
     "opposition-led-by": ("Opposition to the trade treaty, led by Freedonia, grew.",

@@ -34,7 +34,7 @@ REPORT_VERBS = {
     "explain", "write", "post", "acknowledge", "confirm", "believe", "think", "hope", "express", "voice",
     "show", "repeat", "describe", "recognize", "recognise", "insist", "argue", "maintain", "contend",
     "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
-    "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure", "hint", "concede", "admit",
+    "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure", "hint", "concede", "admit", "chime",
 }
 # "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
 PHRASAL = {
