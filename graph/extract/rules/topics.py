@@ -79,6 +79,7 @@ class TopicMatcher:
         self.patterns: list[tuple[str, list[dict]]] = []
         self._words: list[int] = []  # the words of each pattern's label (the rest is optional gap)
         self._by_first: dict[tuple[str, str], list[int]] = {}
+        self._needs: dict[int, frozenset[str]] = {}  # a passive pattern's verb: tried only where the text has it
         labels = []
         for topic in codebook.topics.values():
             labels += [(topic.id, 1, ALT, t) for t in (topic.label, *topic.alt_labels)]
@@ -88,10 +89,14 @@ class TopicMatcher:
         lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper(), tok.pos_)
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
         for tid, sign, kind, text in labels:
-            for pattern in (self._pattern(lemmas[text]), *self._passive(lemmas[text])):
+            for pattern, passive in ((self._pattern(lemmas[text]), False),
+                                     *((x, True) for x in self._passive(lemmas[text]))):
                 if not pattern:
                     continue
                 k = len(self.patterns)
+                if passive:  # its verb: the participle, or "stay" / "remain"
+                    verb = next(spec for spec in reversed(pattern) if "LEMMA" in spec)
+                    self._needs[k] = frozenset(verb["LEMMA"]["IN"])
                 self.patterns.append((f"{tid}|{sign}|{kind}", pattern))
                 self._words.append(sum(1 for spec in pattern if "OP" not in spec))
                 first = pattern[0]
@@ -106,9 +111,12 @@ class TopicMatcher:
     def _matches(self, doc) -> dict[tuple[str, int, int], int]:
         """Every match, with the fewest words of a label that made it (the rest is gap)."""
         out: dict[tuple[str, int, int], int] = {}
+        verbs = {tok.lemma_ for tok in doc if tok.pos_ in ("VERB", "AUX")}
         for tok in doc:
             ks = set(self._by_first.get(("LOWER", tok.lower_), ())) | set(self._by_first.get(("LEMMA", tok.lemma_), ()))
             for k in sorted(ks):
+                if k in self._needs and self._needs[k].isdisjoint(verbs):
+                    continue  # a passive of a verb the text does not have
                 key, pattern = self.patterns[k]
                 words = self._words[k]
                 for end in _ends(doc, tok.i, pattern, 0):
