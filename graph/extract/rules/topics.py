@@ -111,7 +111,8 @@ class TopicMatcher:
     def _matches(self, doc) -> dict[tuple[str, int, int], int]:
         """Every match, with the fewest words of a label that made it (the rest is gap)."""
         out: dict[tuple[str, int, int], int] = {}
-        verbs = {tok.lemma_ for tok in doc if tok.pos_ in ("VERB", "AUX")}
+        verbs = {tok.lemma_ for tok in doc if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN"} | {
+            tok.lower_ for tok in doc if tok.tag_ == "VBN"}
         for tok in doc:
             ks = set(self._by_first.get(("LOWER", tok.lower_), ())) | set(self._by_first.get(("LEMMA", tok.lemma_), ()))
             for k in sorted(ks):
