@@ -127,11 +127,11 @@ class TopicMatcher:
     @classmethod
     def _passive(cls, tokens) -> list[list[dict]]:
         """A label made of a verb and its object, in the passive: "lift sanctions" ~ "sanctions
-        should be lifted", "give up territory" ~ "no territory will be given up". The object's words,
-        up to three auxiliaries, particles or adverbs ("should not", "will have to"), a form of
-        "be", then the verb as a past participle (and its particle). Not a participle alone: "a ceasefire monitored
-        by a coalition" is a ceasefire, not a monitoring of it. A verb of keeping has its
-        intransitive too: "keep sanctions" ~ "sanctions will stay in place", "sanctions remain"."""
+        should be lifted", "give up territory" ~ "no territory will be given up". The object's
+        words, up to three auxiliaries, particles or adverbs ("should not", "will have to"), a form
+        of "be", then the verb as a past participle (and its particle). Not a participle alone: "a
+        ceasefire monitored by a coalition" is a ceasefire, not a monitoring of it. A verb of
+        keeping has its intransitive too: "keep sanctions" ~ "sanctions will stay in place"."""
         words = [t for t in tokens if t[0].lower() not in DETERMINERS]
         if len(words) < 2 or any(t[2] or t[4] in ("VERB", "AUX") for t in words[1:]):
             return []
