@@ -745,6 +745,8 @@ DEFAULT = {
                                 "ask Moscow.", set(), {("lavrov", S, "european_peace_plan")}),
     "called-it-a-mistake-misparsed": ("Orban called the reparations loan a mistake.",
                                       {("orban", O, "frozen_assets")}, {("orban", S, "frozen_assets")}),
+    "support-for-someones-position-is-no-aid": ("Poland voiced support for Kyiv's position.", set(),
+                                                {("poland", S, "support_for_ukraine")}),
     "bolster-ukraine": ("Poland has pledged to bolster Ukraine against further attacks.",
                         {("poland", S, "support_for_ukraine")}, set()),
     "frozen-money": ("Zelenskyy urged the leaders to use the frozen money directly.",

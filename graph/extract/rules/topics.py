@@ -189,6 +189,9 @@ class TopicMatcher:
             last = doc[end - 1]
             if end - start > 1 and last.dep_ == "poss" and any(s <= last.head.i < e for s, e in spans if s >= end):
                 continue  # "support Ukraine's accession to NATO" names the accession, not "support Ukraine"
+            if end - start > 1 and last.dep_ == "poss" and last.head.i >= end and (
+                    last.head.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.VIEW_NOUNS):
+                continue  # "support for Kyiv's position" backs the position, it gives Kyiv no aid
             if last.lemma_ in STAY_VERBS and any(c.dep_ in ("attr", "acomp", "oprd") for c in last.children):
                 continue  # "sanctions remain the main tool": a description, not a keeping
             if end - start == 1 and _content_clause(last):
