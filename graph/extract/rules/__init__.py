@@ -12,7 +12,7 @@ from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors, bare_responses, summed_up
 from .headlines import common_words, sentence_case
-from .lexicon import QUESTION_WORDS
+from .lexicon import GIVING_NOUNS, QUESTION_WORDS
 from .meetings import meetings, others_meeting
 from .quotes import quote_speakers
 from .cues import LEARNED
@@ -140,7 +140,8 @@ class RuleExtractor:
             return None
         if len(cands) == 1 and cands[0][2] != OWNED:
             return cands[0][0], cands[0][1]
-        owner = actors.owner_of(mention.span(doc).root)
+        # (a split hyphenated word may keep its owner on its first part: "Kyiv's counter - proposal")
+        owner = actors.owner_of(mention.root(doc)) or actors.owner_of(mention.span(doc).root)
         for who in ([owner.actor.id] if owner else []) + ([None] if sign > 0 else []):
             lineage = self.codebook.lineage(who) if who else (self.codebook.lineage(holder.actor.id) if holder else [])
             for tid, sign, kind in cands:
@@ -157,7 +158,7 @@ class RuleExtractor:
         """"Ukraine must withdraw its forces" is no withdrawal of Russian troops: where a topic is
         one actor's action and the phrase is a verb, its subject must be that actor (or its own)."""
         agent = self.codebook.topics[topic_id].performed_by
-        root = mention.span(doc).root
+        root = mention.root(doc)
         if agent is not None and root.pos_ == "NOUN":
             # "a withdrawal of Ukrainian forces" is no withdrawal of Russian troops: the noun's own
             # "of" phrase or possessor names who performs it
@@ -233,8 +234,6 @@ def _plain_quotes(text: str) -> str:
     one, so offsets into the original hold."""
     return _GLUED_DASH.sub(" ", text.translate(_QUOTES))
 
-
-GIVING_NOUNS = {"concession", "compromise"}  # what comes "from" someone is theirs to give
 
 # "ISTANBUL (Reuters) -Russian negotiators": a dash after a space and glued to the next word is
 # punctuation, not part of the word; the parser, reading "-Russian" as one token, loses the name

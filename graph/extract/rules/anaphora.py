@@ -37,7 +37,7 @@ def anaphors(doc, mentions: list[TopicMention], has_owner) -> list[TopicMention]
     out, replaced = [], set()
     main = None
     for m in mentions:
-        head = doc[m.start] if m.end - m.start == 1 else m.span(doc).root
+        head = m.root(doc)
         if m.owned and any(c.dep_ in ("compound", "amod") and c.i in at and not at[c.i].owned
                            for c in head.children):
             replaced.add(m)  # "a ceasefire proposal" is a proposal of a ceasefire, not an owned plan
@@ -100,7 +100,7 @@ def _it_proposal(tok, named: list[TopicMention], sent_start: list[int]) -> tuple
     doc = tok.doc
     for m in sorted(named, key=lambda m: -m.start):
         if lower <= m.start and m.end <= tok.i:
-            if m.span(doc).root.lemma_.lower() in PROPOSAL_NOUNS | AGREEMENT_NOUNS:
+            if m.root(doc).lemma_.lower() in PROPOSAL_NOUNS | AGREEMENT_NOUNS:
                 return _specific(m.candidates)
             return ()  # the nearest topic named is no proposal: "it" may be anything
     return ()
@@ -127,9 +127,9 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
     for prev in reversed(doc[lower:tok.i]):
         plemma = prev.lemma_.lower()
         inside = [m for m in named if m.start <= prev.i < m.end]
-        if inside and plemma == lemma and inside[0].span(doc).root.i == prev.i:
+        if inside and plemma == lemma and inside[0].root(doc).i == prev.i:
             return _specific(inside[0].candidates)  # "frozen Russian assets" ... "those assets"
-        if proposal and inside and lemma in PROPOSAL_NOUNS and _proposed(inside[0].span(doc).root):
+        if proposal and inside and lemma in PROPOSAL_NOUNS and _proposed(inside[0].root(doc)):
             return _specific(inside[0].candidates)  # "The US suggested a truce ... Kyiv accepts this proposal"
         if not proposal or not (plemma in PROPOSAL_NOUNS or plemma in AGREEMENT_NOUNS) or inside:
             continue

@@ -201,9 +201,9 @@ def evaluation(tok) -> int:
 def _hyphenated(tok) -> str:
     """The word a hyphen joins ``tok`` into ("non - starter" -> "non-starter"), or ``""``."""
     doc = tok.doc
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in L.HYPHENS:
         return f"{tok.lower_}-{doc[tok.i + 2].lower_}"
-    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+    if tok.i >= 2 and doc[tok.i - 1].text in L.HYPHENS:
         return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
     return ""
 

@@ -192,7 +192,11 @@ PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "su
 MOVING_PHRASAL = {("pull", "out"), ("move", "out")}
 TROOP_NOUNS = {"troop", "force", "army", "soldier", "unit", "contingent"}
 # Particles the parser may take for adverbs ("pushed [back] against").
-PARTICLES = {"back", "away", "down", "out", "off", "up", "forward"}
+PARTICLES = {"back", "away", "down", "out", "off", "up", "forward", "over"}
+# Hyphens the tokenizer splits off as tokens of their own ("counter - proposal", "non - starter").
+HYPHENS = {"-", "\u2010", "\u2011"}
+# What comes "from" someone is theirs to give: "concessions from the United States".
+GIVING_NOUNS = {"concession", "compromise"}
 # Denials: what they deny is said to be false, nobody's position ("denied that Kyiv had agreed to ...").
 DENYING_VERBS = {"deny", "refute"}
 # Hearsay denied: "rejected suggestions that Berlin was blocking ..." (but "the suggestion that Kyiv

@@ -44,7 +44,7 @@ def others_meeting(mention, doc, actors, codebook) -> bool:
                if c[0] in codebook.topics and len(codebook.topics[c[0]].meeting_of) >= 2]
     if not parties or len(parties) != len(mention.candidates):
         return False
-    found = _parties(mention.span(doc).root, actors)
+    found = _parties(mention.root(doc), actors)
     return any(all(not set(codebook.lineage(m.actor.id)) & set(codebook.lineage(p)) for p in topic_parties)
                for m in found for topic_parties in parties)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import REPORT_VERBS
 
 WINDOW = 8  # tokens between a quotation and the words that name its speaker
-SPEECH = REPORT_VERBS | {"chime", "quip", "retort", "interject", "continue", "conclude", "ask", "answer"}
+SPEECH = REPORT_VERBS | {"quip", "retort", "interject", "continue", "conclude", "ask", "answer"}
 # What a quotation is called in the sentence that names its source.
 STATEMENT_NOUNS = {"warning", "statement", "remark", "comment", "message", "threat", "pledge", "promise", "words",
                    "appeal", "call", "assessment", "admission", "claim", "declaration", "plea", "rebuke", "response"}

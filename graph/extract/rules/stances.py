@@ -59,10 +59,7 @@ class SentenceReader(HolderFinder):
     def from_mention(self, mention: TopicMention, doc, mention_at=None) -> list[Found]:
         span = mention.span(doc)
         inside = set(range(span.start, span.end))
-        root = span.root
-        while root.i + 2 < span.end and doc[root.i + 1].text == "-" and root.head.i not in inside:
-            root = doc[root.i + 2]  # "counter-proposal" split by the tokenizer, its first part taken for the
-            # head ("said the European counter-proposal was ..." parsed with "counter" as an object)
+        root = mention.root(doc)
         sign = 1
         # negation attached to the phrase itself: "never join NATO", "no ceasefire"
         marked = any(negates(c) for t in span for c in t.children if c.i not in inside and not _sets_apart(c))
@@ -93,7 +90,7 @@ class SentenceReader(HolderFinder):
             if holders:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
         out = []
-        for link in self._own_clauses(span) + self._shared_passives(span):
+        for link in self._own_clauses(span, root) + self._shared_passives(root):
             out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words,
                                how="own")
         picked = pick(chain, self.lineage)
@@ -105,22 +102,21 @@ class SentenceReader(HolderFinder):
             out += self._found(link.holders, mention, link.sign, link.hedged, link.token, link.cue, link.words)
         return out
 
-    def _shared_passives(self, span) -> list["Link"]:
+    def _shared_passives(self, root) -> list["Link"]:
         """"The treaty was welcomed by A but criticised by B": a coordinated passive verb with no
-        subject of its own shares the phrase as its subject, and its agent holds its position."""
-        root = span.root
+        subject of its own shares the phrase (headed by ``root``) as its subject, and its agent
+        holds its position."""
         if root.dep_ != "nsubjpass":
             return []
         verbs = [v for v in root.head.conjuncts
                  if v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
         return [link for v in verbs if (link := self._clause_link(v))]
 
-    def _own_clauses(self, span) -> list["Link"]:
+    def _own_clauses(self, span, root) -> list["Link"]:
         """Cues in a clause on the phrase itself: "a ceasefire *proposed by Ukraine*", "a pause in
         the fighting *proposed by Chile*", "a ceasefire deal *spearheaded by Trump*", "a ceasefire
         (that) the US had pitched"."""
         nouns = list(span)
-        root = span.root
         if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in (
                 L.PLAN_NOUNS | L.PROPOSAL_NOUNS | L.AGREEMENT_NOUNS):
             nouns.append(root.head)
@@ -202,7 +198,7 @@ class SentenceReader(HolderFinder):
             other = mention_at.get(tok.i)
             if other is not None and child.dep_ in ("appos", "conj"):
                 # a list whose items the parser hung on each other: go on from the sibling phrase
-                tok = other.span(tok.doc).root
+                tok = other.root(tok.doc)
                 seen.update(range(other.start, other.end))
                 continue
             seen.add(tok.i)
@@ -367,7 +363,7 @@ class SentenceReader(HolderFinder):
                 via = "prep" if _particle(child) else child.dep_  # "backed [away] from its demand"
                 chain.append(Link(tok, cue, holders, sign, hedged, list(words), complement and not crossed,
                                    via, crossed, marked))
-        if not frozen and (said := self._trailing_report(tok, inside | seen)) is not None:
+        if not frozen and (said := self._trailing_report(tok, seen)) is not None:
             chain.append(replace(said, sign=sign, hedged=hedged or said.hedged, words=[*words, said.token.text],
                                  marked=marked))
         return chain
@@ -416,9 +412,10 @@ class SentenceReader(HolderFinder):
         tok = root
         while not marked and tok.head.i != tok.i:
             tok = tok.head
-            judged = predicate_evaluation(tok) if not chain else 0
-            sign *= judged or 1  # '"We have heard that membership is out of the question," X said'
-            marked = marks_position(tok) or judged != 0 or predicate_evaluation(tok) != 0
+            judged = predicate_evaluation(tok)
+            if not chain:
+                sign *= judged or 1  # '"We have heard that membership is out of the question," X said'
+            marked = marks_position(tok) or judged != 0
         if not (marked or any(link.marked for link in chain)):
             return []
         cue = chain[-1].cue if chain else Cue(root, 1, "report")
@@ -677,11 +674,10 @@ FUNCTIONING_VERBS = {"work", "succeed", "hold", "last", "function", "survive", "
 
 
 def _but_not(item) -> bool:
-    """An item set against the one before by "but not" / "and not" / "not": "a ceasefire but not
-    concessions", "a monitoring mission, not troops"."""
-    doc = item.doc
-    before = [t.lower_ for t in doc[max(item.sent.start, item.left_edge.i - 3):item.left_edge.i]]
-    return "not" in before[-2:] and (before[-1] == "not" or before[-2:] in (["but", "not"], ["and", "not"]))
+    """An item set against the one before by a "not" right before it ("a ceasefire but not
+    concessions", "a monitoring mission, not troops", "though not the surrender of land")."""
+    start = item.left_edge.i
+    return start > item.sent.start and item.doc[start - 1].lower_ == "not"
 
 
 def _sets_apart(neg) -> bool:
@@ -702,7 +698,7 @@ def _counter(noun) -> bool:
         return False
     lemma = noun.lemma_.lower()
     return lemma in L.COUNTER_NOUNS or (lemma in L.PROPOSAL_NOUNS | L.PLAN_NOUNS and noun.i >= 2
-                                        and noun.nbor(-1).text == "-" and noun.nbor(-2).lower_ == "counter")
+                                        and noun.nbor(-1).text in L.HYPHENS and noun.nbor(-2).lower_ == "counter")
 
 
 def _in_return(prep) -> bool:

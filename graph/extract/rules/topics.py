@@ -16,10 +16,8 @@ from . import lexicon as L
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
 ALT, CONTRA, OWNED = "alt", "contra", "owned"
-HYPHENS = {"-", "\u2010", "\u2011"}
 KEEP_VERBS = {"keep", "maintain", "retain", "preserve"}
 STAY_VERBS = {"stay", "remain"}
-PARTICLES = {"up", "over", "out", "off", "down", "away", "back"}  # of a phrasal verb: "give up", "hand over"
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,18 @@ class TopicMention:
 
     def span(self, doc):
         return doc[self.start:self.end]
+
+    def root(self, doc):
+        """The phrase's head: the parser's, except that a hyphenated word the tokenizer split
+        ("counter - proposal") is headed by its last part even when the parser took the first
+        part for the head ("said the European counter-proposal was ..." parsed with "counter"
+        as the object of "said")."""
+        span = self.span(doc)
+        root = span.root
+        while root.i + 2 < span.end and doc[root.i + 1].text in L.HYPHENS and not (
+                self.start <= root.head.i < self.end):
+            root = doc[root.i + 2]
+        return root
 
     @property
     def owned(self) -> bool:
@@ -135,7 +145,7 @@ class TopicMatcher:
         words = [t for t in tokens if t[0].lower() not in DETERMINERS]
         if len(words) < 2 or any(t[2] or t[4] in ("VERB", "AUX") for t in words[1:]):
             return []
-        particle = [{"LOWER": words[1][0].lower()}] if words[1][0].lower() in PARTICLES and len(words) > 2 else []
+        particle = [{"LOWER": words[1][0].lower()}] if words[1][0].lower() in L.PARTICLES and len(words) > 2 else []
         if words[0][4] != "VERB" and not particle:  # the tagger reads "hand" in "hand over X" as a noun
             return []
         obj = cls._pattern(words[1 + len(particle):])
@@ -240,7 +250,7 @@ def _swallows(key: str, start: int, end: int, found: dict) -> bool:
 
 
 def _fits(tok, spec: dict) -> bool:
-    if "OP" in spec and tok.text in HYPHENS:
+    if "OP" in spec and tok.text in L.HYPHENS:
         return True  # a gap may hold a hyphen: "frozen-assets scheme" is "frozen assets"
     if "LOWER" in spec and tok.lower_ != spec["LOWER"]:
         return False
