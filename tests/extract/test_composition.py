@@ -563,6 +563,13 @@ FICTIONAL = {
                                                   {("nordic_countries", S, "trade_treaty")}),
     "a-participle-alone-is-no-passive": ("Freedonia proposed a truce monitored by observers.",
                                          {("freedonia", S, "truce")}, set()),
+    # a clause on the phrase holds its position whatever the sentence does with the phrase
+    "proposed-by-inside-a-question": ("Weber asked whether Freedonia would accept a truce proposed by Ruritania.",
+                                      {("ruritania", S, "truce")}, set()),
+    "mentioned-by-is-no-proposal": ("Kowal, asked if he knew of the truce mentioned by Weber, said no.", set(),
+                                    {("weber", S, "truce")}),
+    "forswear": ("Ruritania urged Freedonia to forswear membership in the EU.", {("ruritania", O, "eu_membership")},
+                 {("ruritania", S, "eu_membership")}),
 }
 
 
@@ -790,6 +797,16 @@ DEFAULT = {
                              {("france", O, "sanctions_relief")}, {("france", S, "sanctions_relief")}),
     "remain-a-description-keeps-nothing": ("Sanctions remain a blunt instrument, Rubio said.", set(),
                                            {("rubio", O, "sanctions_relief")}),
+    # a label's last noun the tagger read as a verb, in a noun's role (here in apposition)
+    "a-label-noun-misread-as-a-verb": ("The framework covers many issues, including border arrangements, the security "
+                                       "guarantees Kyiv is seeking to deter future attacks, and reconstruction.",
+                                       {("ukraine", S, "security_guarantees")}, set()),
+    # how news names the limits on Ukraine's army
+    "reduce-its-military": ("Moscow insists that Kyiv reduce its military.", {("russia", S, "ukraine_military_limits")},
+                            set()),
+    "limit-the-size-of-armed-forces": ("Moscow wants Kyiv to limit the size of its armed forces.",
+                                       {("russia", S, "ukraine_military_limits")},
+                                       {("russia", O, "ukraine_military_limits")}),
 }
 
 

@@ -127,7 +127,8 @@ def negative_predicate(tok) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and _retreats(tok, lemma):
         return True  # "give up its NATO ambitions", "backed away from its demand"
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children)):
+        # (a rare verb the tagger took for an adjective still has its object: "to forswear membership")
         return lemma in L.OPPOSE_VERBS or lemma in L.NEGATIVE_VERBS
     if tok.pos_ == "ADJ":
         return lemma in L.OPPOSE_ADJS

@@ -106,7 +106,7 @@ DEONTIC = {"should", "must", "ought"}
 # Relinquishing, ending or limiting flips ("stop attacks", "give up its claim to ..."):
 NEGATIVE_VERBS = {
     "stop", "halt", "end", "lack", "reduce", "cut", "curb", "abandon", "drop", "exclude", "relinquish",
-    "renounce", "forgo", "forego", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
+    "renounce", "forgo", "forego", "forswear", "waive", "surrender", "freeze", "limit", "curtail", "cap", "suspend",
     "cancel", "lift", "lose", "sacrifice", "shelve", "terminate", "withdraw", "revoke", "remove", "scrap",
     "dismantle", "weaken", "erode", "jeopardize", "jeopardise", "endanger", "delay", "hamper",
     "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat", "pause", "prohibit",

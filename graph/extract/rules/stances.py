@@ -80,19 +80,23 @@ class SentenceReader(HolderFinder):
         marked = marked or marks_position(root) or any(c[1] < 0 for c in mention.candidates)
         if prefixed := self._prefixed(mention, span, sign):  # "an anti-treaty coalition that includes A, B and C"
             return prefixed
+        own_links = self._own_clauses(span, root) + self._shared_passives(root)  # "a truce proposed by Kyiv"
+
+        def own(links) -> list[Found]:
+            return [f for link in links for f in self._found(
+                link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words, how="own")]
         chain = self._chain(root, inside, sign, mention_at or {}, marked)
-        if chain is None:  # an open question: "whether to accept ..."
-            return []
+        if chain is None:  # an open question: "whether to accept ...", a statement about the phrase;
+            # a clause on the phrase holds its position still, unless it only names it ("the plan
+            # mentioned by Macron")
+            return own([link for link in own_links if link.cue.kind != "report"])
         # the phrase's own head may carry a holder: "European support for Ukraine"
         root_cue = cue_of(root)
         if root_cue and root_cue.kind in ("noun", "verb") and root.lemma_.lower() not in L.PLAN_NOUNS:
             holders = self.holders(root_cue)
             if holders:
                 chain.insert(0, Link(root, root_cue, holders, sign, False, [root.text]))
-        out = []
-        for link in self._own_clauses(span, root) + self._shared_passives(root):
-            out += self._found(link.holders, mention, sign * link.sign, link.hedged, link.token, link.cue, link.words,
-                               how="own")
+        out = own(own_links)
         picked = pick(chain, self.lineage)
         if picked and picked[0].cue.kind == "report" and not picked[0].marked:
             picked = []  # "There are compromises in the plan," X warned: a report of no position

@@ -178,7 +178,7 @@ class TopicMatcher:
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
         if len(tokens) > 1 and tokens[-1][4] == "NOUN" and tokens[-2][4] in ("ADJ", "PROPN", "NOUN") and "POS" not in pattern[-1]:
             # a noun phrase ends in a noun: "European plan" is not "European leaders plan (to meet)"
-            pattern[-1]["POS"] = {"NOT_IN": ["VERB", "AUX"]}
+            pattern[-1]["NOUNLIKE"] = True
         word = tokens[0][0].lower()
         if len(tokens) == 1 and (tokens[0][4] == "NOUN" or (word.endswith("s") and word != tokens[0][1])):
             # a noun alone ("guarantees", the tagger reads a word alone as a verb as often as
@@ -249,6 +249,9 @@ def _swallows(key: str, start: int, end: int, found: dict) -> bool:
                            for k2, s2, e2 in found)
 
 
+NOMINAL_DEPS = {"appos", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"}
+
+
 def _fits(tok, spec: dict) -> bool:
     if "OP" in spec and tok.text in L.HYPHENS:
         return True  # a gap may hold a hyphen: "frozen-assets scheme" is "frozen assets"
@@ -258,6 +261,9 @@ def _fits(tok, spec: dict) -> bool:
         return False
     if "TAG" in spec and tok.tag_ != spec["TAG"]:
         return False
+    if "NOUNLIKE" in spec and tok.pos_ in ("VERB", "AUX") and (
+            tok.dep_ not in NOMINAL_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return False  # a verb with a noun's role is a noun the tagger misread: "the security guarantees Kyiv seeks"
     if "POS" not in spec:
         return True
     pos = spec["POS"]
