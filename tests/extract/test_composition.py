@@ -804,6 +804,13 @@ DEFAULT = {
     # how news names the limits on Ukraine's army
     "reduce-its-military": ("Moscow insists that Kyiv reduce its military.", {("russia", S, "ukraine_military_limits")},
                             set()),
+    # sanctions named bare: what is welcomed is kept, what declines is relief
+    "welcomed-the-sanctions": ("Berlin welcomed the sanctions.", {("germany", O, "sanctions_relief")},
+                               {("germany", S, "sanctions_relief")}),
+    "a-decline-of-sanctions": ("Moscow insists on a decline in sanctions.", {("russia", S, "sanctions_relief")},
+                               {("russia", O, "sanctions_relief")}),
+    "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
+                                                {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
     "limit-the-size-of-armed-forces": ("Moscow wants Kyiv to limit the size of its armed forces.",
                                        {("russia", S, "ukraine_military_limits")},
                                        {("russia", O, "ukraine_military_limits")}),

@@ -129,7 +129,7 @@ POSITIVE_VERBS = {
 NEGATIVE_NOUNS = {"suspension", "halt", "freeze", "end", "cut", "reduction", "removal", "cessation", "cap",
                   "limit", "abandonment", "renunciation", "withdrawal", "lifting", "loss", "ban", "curb", "erosion",
                   "termination", "cancellation", "delay", "easing", "relaxation", "weakening", "rollback",
-                  "reversal", "pause", "scrapping"}
+                  "reversal", "pause", "scrapping", "decline", "decrease"}
 
 NEGATIVE_PHRASAL = {("give", "up"), ("back", "down"), ("walk", "back"), ("call", "off"), ("wind", "down"),
                     ("scale", "back"), ("phase", "out"), ("drop", "out"), ("pull", "back"), ("back", "away"),

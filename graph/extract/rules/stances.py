@@ -197,8 +197,10 @@ class SentenceReader(HolderFinder):
                     sign, marked = -sign, True  # "Kyiv supports a ceasefire but not territorial concessions"
             elif (child.dep_ == "nsubj" and not listed and tok.pos_ in ("VERB", "AUX")
                     and (here := cue_of(tok)) and here.kind != "adj"
-                    and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
-                break  # the phrase is who acts: "the plan would require concessions" is not about the plan
+                    and any(c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("at", "for"))
+                            for c in tok.children)):
+                break  # the phrase is who acts: "the plan would require concessions" is not about the plan,
+                # nor "sanctions are not aiming at food trade" about the sanctions
             other = mention_at.get(tok.i)
             if other is not None and child.dep_ in ("appos", "conj"):
                 # a list whose items the parser hung on each other: go on from the sibling phrase

@@ -85,6 +85,10 @@ class TopicMatcher:
     """
 
     def __init__(self, nlp, codebook: Codebook):
+        from spacy.tokens import Token
+
+        if not Token.has_extension(NOUNLIKE):
+            Token.set_extension(NOUNLIKE, getter=_nounlike)
         self.codebook = codebook
         self.patterns: list[tuple[str, list[dict]]] = []
         self._words: list[int] = []  # the words of each pattern's label (the rest is optional gap)
@@ -178,7 +182,7 @@ class TopicMatcher:
                 pattern.append({"LEMMA": {"IN": sorted(forms)}})
         if len(tokens) > 1 and tokens[-1][4] == "NOUN" and tokens[-2][4] in ("ADJ", "PROPN", "NOUN") and "POS" not in pattern[-1]:
             # a noun phrase ends in a noun: "European plan" is not "European leaders plan (to meet)"
-            pattern[-1]["NOUNLIKE"] = True
+            pattern[-1]["_"] = {NOUNLIKE: True}
         word = tokens[0][0].lower()
         if len(tokens) == 1 and (tokens[0][4] == "NOUN" or (word.endswith("s") and word != tokens[0][1])):
             # a noun alone ("guarantees", the tagger reads a word alone as a verb as often as
@@ -250,6 +254,15 @@ def _swallows(key: str, start: int, end: int, found: dict) -> bool:
 
 
 NOMINAL_DEPS = {"appos", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"}
+NOUNLIKE = "sg_nounlike"  # a token extension, so that patterns stay spaCy Matcher patterns
+
+
+def _nounlike(tok) -> bool:
+    """A noun, or a verb in a noun's role: a noun the tagger misread ("the security guarantees
+    Kyiv is seeking", guarantees tagged VBZ in apposition), not a verb with its own subject
+    ("the European leaders plan to meet")."""
+    return tok.pos_ not in ("VERB", "AUX") or (
+        tok.dep_ in NOMINAL_DEPS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _fits(tok, spec: dict) -> bool:
@@ -261,9 +274,8 @@ def _fits(tok, spec: dict) -> bool:
         return False
     if "TAG" in spec and tok.tag_ != spec["TAG"]:
         return False
-    if "NOUNLIKE" in spec and tok.pos_ in ("VERB", "AUX") and (
-            tok.dep_ not in NOMINAL_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
-        return False  # a verb with a noun's role is a noun the tagger misread: "the security guarantees Kyiv seeks"
+    if "_" in spec and any(getattr(tok._, name) != value for name, value in spec["_"].items()):
+        return False
     if "POS" not in spec:
         return True
     pos = spec["POS"]
