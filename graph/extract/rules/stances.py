@@ -290,6 +290,8 @@ class SentenceReader(HolderFinder):
                 if not frozen and (found := self._noun_holders(noun)):
                     chain.append(Link(noun, ncue, found, sign, hedged, [*words, noun.text], True, "prep",
                                       crossed, marked))
+            if _ending_before(tok, child):
+                sign, marked = -sign, True  # "demands a halt [to] Western aid": the noun's "to" hung on the verb
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
                 if tok.lower_ == "without" and _none_without(tok):
                     frozen, chain = True, [link for link in chain if not link.holders]  # "no truce without a withdrawal"
@@ -610,6 +612,14 @@ def _object_before(verb, prep):
         if cue and cue.kind == "noun" and not any(c.dep_ == "prep" and c.lower_ != "of" for c in noun.children):
             return noun  # its own "of" phrase names whose it is: "the request of the Ukrainian officials [for]"
     return None
+
+
+def _ending_before(verb, prep) -> bool:
+    """A noun that ends or takes away ("halt", "end", "suspension") right before ``prep``, left
+    as ``verb``'s object when the parser hung its preposition on the verb."""
+    return prep.dep_ == "prep" and prep.lower_ in ("to", "of", "on", "in") and verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.right_edge.i == prep.i - 1 and c.lemma_.lower() in L.NEGATIVE_NOUNS
+        for c in verb.children)
 
 
 def _summed_up(noun):
