@@ -680,7 +680,7 @@ DEFAULT = {
     "pushed-back-particle-parsed-as-adverb": ("Putin pushed back against Western calls for an immediate truce.",
                                               {("putin", O, "ceasefire")}, {("putin", S, "ceasefire")}),
     "a-pause-is-a-halt": ("Moscow welcomed Washington's decision to pause weapons deliveries to Ukraine.",
-                          {("putin", O, "support_for_ukraine")}, {("putin", S, "support_for_ukraine")}),
+                          {("russia", O, "support_for_ukraine")}, {("russia", S, "support_for_ukraine")}),
     "a-former-official-speaks-for-himself": ("Former Ukrainian president Petro Poroshenko rejected the US plan.",
                                              {("petro_poroshenko", O, "us_peace_plan")}, {("ukraine", O, "us_peace_plan")}),
     "they-after-a-list": ("Paris and London say they are ready to lead a multinational force in Ukraine.",
@@ -811,6 +811,13 @@ DEFAULT = {
                                {("russia", O, "sanctions_relief")}),
     "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
                                                 {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
+    # a speaker on their own side: the side the clause names keeps its place beside the speaker
+    "speaker-and-the-side-the-clause-names": ("Zelenskyy said Kyiv is seeking security guarantees.",
+                                              {("zelenskyy", S, "security_guarantees"),
+                                               ("ukraine", S, "security_guarantees")}, set()),
+    "a-side-reached-through-a-pronoun-is-not-named": ("Zelenskyy said it wants security guarantees.",
+                                                      {("zelenskyy", S, "security_guarantees")},
+                                                      {("ukraine", S, "security_guarantees")}),
     # the parser hangs the "to" of "a halt to" on the verb: the halt still takes away what follows
     "demands-a-halt-to": ("Putin demands a halt to Western military aid to Kyiv.",
                           {("putin", O, "support_for_ukraine")}, {("putin", S, "support_for_ukraine")}),

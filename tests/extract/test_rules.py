@@ -80,7 +80,8 @@ CASES = {
                             {("ukraine", O, "ukraine_military_limits")}, set()),
     "speaker-over-coordinated-that": ("Starmer said any deal must include security guarantees and that Britain "
                                       "was ready to lead a multinational force.",
-                                      {("starmer", S, "security_guarantees")}, {("united_kingdom", S, "security_guarantees")}),
+                                      {("starmer", S, "security_guarantees"), ("united_kingdom", S, "security_guarantees")},
+                                      set()),
     "topic-as-subject-is-not-its-object": ("Washington's plan would require Kyiv to cap its army.",
                                            {("united_states", S, "ukraine_military_limits")},
                                            {("united_states", O, "us_peace_plan")}),

@@ -31,7 +31,8 @@ def pick(chain: list[Link], lineage) -> list[Link]:
 
     The nearest cue with a holder, unless a directive above it makes its clause what the
     directive's holder wants ("Trump urged Kyiv to accept", "the need for Ukraine to consider");
-    a speaker reporting on their own side is the holder ("Zelenskyy said Ukraine will resist");
+    a speaker reporting on their own side is the holder, beside the side when the clause names
+    it ("Zelenskyy said Ukraine will resist": both);
     further cues of the same holder set the polarity ("refused to recognise"); and who backs or
     rejects a position takes one on what it says ("Zelenskyy rejected Russia's demand for ...").
     """
@@ -65,7 +66,10 @@ def pick(chain: list[Link], lineage) -> list[Link]:
                 # the speaker for their own side; other sides named with it keep their place
                 # ("Zelenskyy said the two sides had agreed to ...")
                 spoken = {a for h in link.holders for a in lineage(h.actor.id)}
-                others = [h for h in holders if h.actor.id not in spoken] if not deontic(first.token) else []
+                # ("Zelenskyy said Kyiv is seeking guarantees": the side the clause names by name
+                # keeps its place too; not a side only reached through "it", "the plan")
+                others = [h for h in holders if h.actor.id not in spoken or (
+                    h.actor.kind != "person" and not h.resolved)] if not deontic(first.token) else []
                 holders, sign, marked = [*link.holders, *others], link.sign, marked or link.marked
             elif all(not h.actor.iri and h.actor.kind == "person" for h in link.holders) and all(
                     h.actor.kind in ("state", "organization", "group") for h in holders):

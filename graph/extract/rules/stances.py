@@ -77,7 +77,8 @@ class SentenceReader(HolderFinder):
         if ev := next((evaluation(c) for c in root.children if c.dep_ == "amod" and c.i not in inside
                        and evaluation(c)), 0):
             sign, marked = sign * ev, True  # "a bad deal", "not a good agreement"
-        marked = marked or marks_position(root) or any(c[1] < 0 for c in mention.candidates)
+        # an opposite-side label is a position ("new sanctions"), but not a bare word ("sanctions remain a blunt tool")
+        marked = marked or marks_position(root) or (len(span) > 1 and any(c[1] < 0 for c in mention.candidates))
         if prefixed := self._prefixed(mention, span, sign):  # "an anti-treaty coalition that includes A, B and C"
             return prefixed
         own_links = self._own_clauses(span, root) + self._shared_passives(root)  # "a truce proposed by Kyiv"
