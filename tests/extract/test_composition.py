@@ -563,6 +563,12 @@ FICTIONAL = {
                                                   {("nordic_countries", S, "trade_treaty")}),
     "a-participle-alone-is-no-passive": ("Freedonia proposed a truce monitored by observers.",
                                          {("freedonia", S, "truce")}, set()),
+    # a second demand the parser hung on the first one's noun ("its bid to join X and accept Y")
+    "second-demand-hung-on-a-bid": ("Ruritania demanded that Freedonia renounce its bid to join the EU and accept "
+                                    "market access.", {("ruritania", O, "eu_membership"), ("ruritania", S, "trade_access")},
+                                    {("ruritania", O, "trade_access")}),
+    "second-demand-hung-on-a-plan": ("Weber urged Kowal to drop his plan to join the customs union and accept a truce.",
+                                     {("weber", O, "customs_union"), ("weber", S, "truce")}, {("weber", O, "truce")}),
     # a clause on the phrase holds its position whatever the sentence does with the phrase
     "proposed-by-inside-a-question": ("Weber asked whether Freedonia would accept a truce proposed by Ruritania.",
                                       {("ruritania", S, "truce")}, set()),
@@ -811,6 +817,11 @@ DEFAULT = {
                                {("russia", O, "sanctions_relief")}),
     "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
                                                 {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
+    # concessions are made by whoever offers them
+    "concessions-offered-by-another-side": ("The US offered concessions on tariffs.", set(),
+                                            {("united_states", S, "territorial_concessions"),
+                                             ("united_states", O, "territorial_concessions")}),
+    "concessions-offered-by-ukraine": ("Kyiv has offered concessions.", {("ukraine", S, "territorial_concessions")}, set()),
     # a speaker on their own side: the side the clause names keeps its place beside the speaker
     "speaker-and-the-side-the-clause-names": ("Zelenskyy said Kyiv is seeking security guarantees.",
                                               {("zelenskyy", S, "security_guarantees"),

@@ -12,7 +12,7 @@ from ...types import Document, Polarity, Stance
 from .actors import ActorResolver
 from .anaphora import anaphors, bare_responses, summed_up
 from .headlines import common_words, sentence_case
-from .lexicon import GIVING_NOUNS, QUESTION_WORDS
+from .lexicon import GIVING_NOUNS, OFFERING_VERBS, QUESTION_WORDS
 from .meetings import meetings, others_meeting
 from .quotes import quote_speakers
 from .cues import LEARNED
@@ -166,6 +166,8 @@ class RuleExtractor:
                          c.lower_ == "from" and root.lemma_.lower() in GIVING_NOUNS))
                      for p in c.children if p.dep_ == "pobj"] + [c for c in root.children if c.dep_ == "poss"]
             # ("concessions from the United States" are the United States' to make)
+            if root.dep_ == "dobj" and root.lemma_.lower() in GIVING_NOUNS and root.head.lemma_.lower() in OFFERING_VERBS:
+                doers += [c for c in root.head.children if c.dep_ == "nsubj"]  # "the US offered concessions"
             named = [m for d in doers if (m := actors.mention_at(d) or actors.owner_of(d, back=False))]
             return not named or any(agent in self.codebook.lineage(m.actor.id) for m in named)
         if agent is None or root.pos_ != "VERB":

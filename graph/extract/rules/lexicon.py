@@ -197,6 +197,8 @@ PARTICLES = {"back", "away", "down", "out", "off", "up", "forward", "over"}
 HYPHENS = {"-", "\u2010", "\u2011"}
 # What comes "from" someone is theirs to give: "concessions from the United States".
 GIVING_NOUNS = {"concession", "compromise"}
+# Verbs whose subject makes what it offers: "the US offered concessions" are the US's own.
+OFFERING_VERBS = {"offer", "make", "grant", "give", "extend", "promise"}
 # Denials: what they deny is said to be false, nobody's position ("denied that Kyiv had agreed to ...").
 DENYING_VERBS = {"deny", "refute"}
 # Hearsay denied: "rejected suggestions that Berlin was blocking ..." (but "the suggestion that Kyiv

@@ -162,6 +162,8 @@ class SentenceReader(HolderFinder):
                 # in return is the offer's holder's business; who rejects the demand rejects no truce
                 return chain
             child, tok = tok, tok.head
+            if (outer := _misplaced_conj(child)) is not None:
+                tok = outer  # "renounce its bid to join NATO and accept limits": the second demand, not a bid
             if child.dep_ == "pobj" and child.lower_ in ("exchange", "return") and tok.lower_ == "in":
                 offered = True
             if (child.dep_ == "advcl" and child.pos_ == "ADJ" and child.left_edge.i >= 2
@@ -613,6 +615,20 @@ def _object_before(verb, prep):
         if cue and cue.kind == "noun" and not any(c.dep_ == "prep" and c.lower_ != "of" for c in noun.children):
             return noun  # its own "of" phrase names whose it is: "the request of the Ukrainian officials [for]"
     return None
+
+
+def _misplaced_conj(verb):
+    """The verb a coordinated bare infinitive belongs with when the parser hung it on the
+    infinitive of a noun: in "renounce its ambitions to join NATO and accept the claims", "accept"
+    is the second thing to do (coordinated with "renounce"), not a second ambition. Only when both
+    are bare infinitives with objects of their own."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    inner = verb.head
+    if inner.dep_ != "acl" or inner.tag_ != "VB" or inner.head.dep_ != "dobj":
+        return None
+    outer = inner.head.head
+    return outer if outer.pos_ == "VERB" and outer.tag_ == "VB" else None
 
 
 def _ending_before(verb, prep) -> bool:
