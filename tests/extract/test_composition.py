@@ -563,6 +563,9 @@ FICTIONAL = {
                                                   {("nordic_countries", S, "trade_treaty")}),
     "a-participle-alone-is-no-passive": ("Freedonia proposed a truce monitored by observers.",
                                          {("freedonia", S, "truce")}, set()),
+    # a pronoun in a participle phrase is whoever does the participle: the main clause's subject
+    "its-in-a-participle-phrase": ("Ruritania wants Freedonia to open its ports, reiterating its support for a truce.",
+                                   {("ruritania", S, "truce")}, {("freedonia", S, "truce")}),
     # a second demand the parser hung on the first one's noun ("its bid to join X and accept Y")
     "second-demand-hung-on-a-bid": ("Ruritania demanded that Freedonia renounce its bid to join the EU and accept "
                                     "market access.", {("ruritania", O, "eu_membership"), ("ruritania", S, "trade_access")},

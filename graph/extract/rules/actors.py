@@ -361,7 +361,8 @@ class ActorResolver:
         before = self._before(tok)
         if outside is not None:
             before = [m for m in before if m.start not in outside]
-        for m in self._salient(before):
+        host = self._participle_host(tok)
+        for m in [*([host] if host is not None else []), *self._salient(before)]:
             a = m.actor
             if kind in ("male", "female"):
                 ok = a.kind == "person" and (a.gender in (None, kind))
@@ -372,6 +373,23 @@ class ActorResolver:
             if ok:
                 return Mention(a, tok.text, tok.i, tok.i + 1, resolved=True)
         return None
+
+    def _participle_host(self, tok) -> Mention | None:
+        """The subject of the clause a participle phrase hangs on: in "Kyiv wants Moscow to return
+        the children, reiterating its commitment to ...", "its" is Kyiv's (whoever is reiterating),
+        not the nearest name's."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        host = verb.head
+        while host.dep_ in ("ccomp", "xcomp") and host.tag_ == "VB" and host.head.i != host.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in host.children):
+            host = host.head  # after a comma, the phrase goes with the main clause, not its infinitive
+        subject = next((c for c in host.children if c.dep_ == "nsubj" and c.i < verb.i and c.i != tok.i), None)
+        return self.mention_at(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
 
     def _plural_non_actor_before(self, tok) -> bool:
         sent = tok.sent
