@@ -820,6 +820,10 @@ DEFAULT = {
                                {("russia", O, "sanctions_relief")}),
     "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
                                                 {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
+    # what a condition is for is not part of what "a condition X rejects" sums up
+    "a-condition-rejected-is-not-what-it-is-for": (
+        "The Kremlin is demanding Kyiv withdraw from Donetsk as a precondition for a truce, a condition Zelenskyy has "
+        "rejected.", {("zelenskyy", O, "territorial_concessions")}, {("zelenskyy", O, "ceasefire")}),
     # concessions are made by whoever offers them
     "concessions-offered-by-another-side": ("The US offered concessions on tariffs.", set(),
                                             {("united_states", S, "territorial_concessions"),

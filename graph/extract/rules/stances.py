@@ -596,12 +596,23 @@ class SentenceReader(HolderFinder):
             for target in targets:
                 region = set(t.i for t in target.subtree) - (clause if target.i not in clause else set())
                 for m in mentions:
-                    if region & set(range(m.start, m.end)):
+                    if region & set(range(m.start, m.end)) and not _conditioned_in(m.root(sent.doc), region):
                         sign = cue.polarity
                         if any(negates(c) for t in m.span(sent.doc) for c in t.children):
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _conditioned_in(tok, region: set[int]) -> bool:
+    """A phrase that a condition noun governs within ``region`` ("withdraw ... as a prerequisite
+    [for a ceasefire]"): what is conditioned, not part of what a summing-up noun ("a condition
+    Zelenskyy rejects") stands for."""
+    while tok.head.i != tok.i and tok.head.i in region:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") and tok.head.head.lemma_.lower() in L.CONDITION_NOUNS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _object_before(verb, prep):
