@@ -820,6 +820,9 @@ DEFAULT = {
                                {("russia", O, "sanctions_relief")}),
     "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
                                                 {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
+    # how news names a quick deal
+    "peace-within-a-day": ("Trump has promised to broker peace within 24 hours.", {("trump", S, "rapid_peace_deal")}, set()),
+    "quickly-end-the-war": ("Washington wants to quickly end the war.", {("united_states", S, "rapid_peace_deal")}, set()),
     # what a condition is for is not part of what "a condition X rejects" sums up
     "a-condition-rejected-is-not-what-it-is-for": (
         "The Kremlin is demanding Kyiv withdraw from Donetsk as a precondition for a truce, a condition Zelenskyy has "
