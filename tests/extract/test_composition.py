@@ -820,6 +820,14 @@ DEFAULT = {
                                {("russia", O, "sanctions_relief")}),
     "what-the-phrase-aims-at-is-not-about-it": ("EU sanctions are not aiming at food trade, Rubio said.", set(),
                                                 {("rubio", S, "sanctions_relief"), ("europe", S, "sanctions_relief")}),
+    # how news names a truce on strikes, new borders, missiles for Ukraine
+    "halt-strikes": ("Moscow and Kyiv agreed to halt military strikes on power plants.",
+                     {("russia", S, "ceasefire"), ("ukraine", S, "ceasefire")}, set()),
+    "territorial-realities": ("Lavrov said the new territorial realities must be recognized.",
+                              {("lavrov", S, "territorial_concessions")}, set()),
+    "redraw-borders": ("Kyiv refuses to redraw its borders.", {("ukraine", O, "territorial_concessions")}, set()),
+    "supply-missiles": ("Berlin plans to supply long-range missiles to Kyiv.", {("germany", S, "support_for_ukraine")},
+                        set()),
     # how news names a quick deal
     "peace-within-a-day": ("Trump has promised to broker peace within 24 hours.", {("trump", S, "rapid_peace_deal")}, set()),
     "quickly-end-the-war": ("Washington wants to quickly end the war.", {("united_states", S, "rapid_peace_deal")}, set()),
