@@ -27,7 +27,9 @@ ACHIEVING_VERBS = {"reach", "achieve", "find", "conclude", "strike", "clinch", "
 MAX_WORDS = 5  # longer phrases would never be met again
 # words too general to name one topic on their own ("peace", "demand", "plan")
 GENERIC = {"peace", "war", "risk", "conflict", "diplomacy", "talks", "deal", "fighting", "settlement", "end",
-           "agreement", "negotiation", "negotiations", "solution", "security", "future", "country", "people"}
+           "agreement", "negotiation", "negotiations", "solution", "security", "future", "country", "people",
+           # money, whose purpose the word does not say ("invest those funds" is no military aid)
+           "funds", "fund", "money", "funding", "financing", "cash", "assets"}
 
 
 @dataclass(frozen=True)
@@ -320,6 +322,8 @@ def _generic(phrase: str) -> bool:
     True
     >>> _generic("swap prisoners"), _generic("return of children")
     (False, False)
+    >>> _generic("funds"), _generic("money")  # what it pays for is not said
+    (True, True)
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
