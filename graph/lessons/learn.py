@@ -305,10 +305,23 @@ def topic_overlap(words, vocab: dict[str, set[str]], topic: str) -> float:
     for w in {_stem(w) for w in words}:
         if len(w) < 3:
             continue
-        df = sum(1 for ws in vocab.values() if any(_same_word(w, v) for v in ws))
-        if df and any(_same_word(w, v) for v in vocab.get(topic, ())):
-            total += math.log((n + 1) / df)
+        having = _topics_with(w, vocab)
+        if topic in having:
+            total += math.log((n + 1) / len(having))
     return total
+
+
+_HAVING: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
+
+
+def _topics_with(word: str, vocab: dict[str, set[str]]) -> frozenset[str]:
+    """The topics among whose own words ``word`` is (see :func:`_same_word`); remembered per
+    vocabulary, since every candidate phrase of every taught sentence asks about every topic
+    (the entry keeps its vocabulary alive, so that no other one can take its id)."""
+    key = (id(vocab), word)
+    if key not in _HAVING:
+        _HAVING[key] = (vocab, frozenset(t for t, ws in vocab.items() if any(_same_word(word, v) for v in ws)))
+    return _HAVING[key][1]
 
 
 def _generic(phrase: str) -> bool:
