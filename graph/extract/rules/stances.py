@@ -293,9 +293,9 @@ class SentenceReader(HolderFinder):
                 if not frozen and (found := self._noun_holders(noun)):
                     chain.append(Link(noun, ncue, found, sign, hedged, [*words, noun.text], True, "prep",
                                       crossed, marked))
-            if _ending_before(tok, child):
-                sign, marked = -sign, True  # "demands a halt [to] Western aid": the noun's "to" hung on the verb
             if not frozen and child.dep_ != "conj":  # a coordinated sibling's polarity is not ours
+                if _ending_before(tok, child):
+                    sign, marked = -sign, True  # "demands a halt [to] Western aid": the noun's "to" hung on the verb
                 if tok.lower_ == "without" and _none_without(tok):
                     frozen, chain = True, [link for link in chain if not link.holders]  # "no truce without a withdrawal"
                 elif tok.pos_ == "ADP" and tok.lower_ in ("without", "against") and (
