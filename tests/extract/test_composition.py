@@ -566,6 +566,17 @@ FICTIONAL = {
     # a pronoun in a participle phrase is whoever does the participle: the main clause's subject
     "its-in-a-participle-phrase": ("Ruritania wants Freedonia to open its ports, reiterating its support for a truce.",
                                    {("ruritania", S, "truce")}, {("freedonia", S, "truce")}),
+    # a position noun in an inversion, a plan's content hung on its clause, an intention
+    "among-its-demands": ("Among Ruritania's demands are a truce and market access.",
+                          {("ruritania", S, "truce"), ("ruritania", S, "trade_access")}, set()),
+    "among-its-objections": ("Among Freedonia's objections is the truce.", {("freedonia", O, "truce")},
+                             {("freedonia", S, "truce")}),
+    "plan-revealed-including": ("Ruritania's plan was published on Monday, including a truce.",
+                                {("ruritania", S, "truce")}, set()),
+    "talks-including-are-no-plan": ("The talks were held on Monday, including a session on the truce.", set(),
+                                    {("ruritania", S, "truce")}),
+    "an-intention": ("Freedonia announced its intention to join the customs union.",
+                     {("freedonia", S, "customs_union")}, set()),
     # a second demand the parser hung on the first one's noun ("its bid to join X and accept Y")
     "second-demand-hung-on-a-bid": ("Ruritania demanded that Freedonia renounce its bid to join the EU and accept "
                                     "market access.", {("ruritania", O, "eu_membership"), ("ruritania", S, "trade_access")},
@@ -837,6 +848,8 @@ DEFAULT = {
     "against-expropriation": ("Belgium has repeatedly warned against expropriation.", {("belgium", O, "frozen_assets")},
                               set()),
     "a-deal-this-week": ("Trump said he hopes both countries will reach a deal this week.", {("trump", S, "rapid_peace_deal")}, set()),
+    "deploy-forces": ("Britain will deploy forces to Ukraine after the war.",
+                      {("united_kingdom", S, "security_guarantees")}, set()),
     # how news names a quick deal
     "peace-within-a-day": ("Trump has promised to broker peace within 24 hours.", {("trump", S, "rapid_peace_deal")}, set()),
     "quickly-end-the-war": ("Washington wants to quickly end the war.", {("united_states", S, "rapid_peace_deal")}, set()),

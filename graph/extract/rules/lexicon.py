@@ -65,7 +65,7 @@ SUPPORT_NOUNS = {
     "approval", "acceptance", "enthusiasm", "campaign", "recommendation", "pledge", "promise",
     "position", "stance", "condition", "precondition", "priority", "goal", "aim", "vision", "idea", "need",
     "proponent", "supporter", "advocate", "champion", "backer", "defender", "architect", "expectation",
-    "appetite",
+    "appetite", "intention", "intent",
 }
 OPPOSE_NOUNS = {
     "reservation", "misgiving", "qualm", "opponent", "critic", "sceptic", "skeptic", "foe", "detractor",

@@ -281,6 +281,12 @@ class SentenceReader(HolderFinder):
             if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
                 return None  # "rejected the offer of a truce in return for access": who asked for what is not said
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
+            if cue is None and (among := _among_positions(tok, child)) is not None:
+                # "Among Russia's demands is a withdrawal": what the copula names is one of them
+                cue, holders = Cue(among, cue_of(among).polarity, "noun"), self._noun_holders(among)
+            elif not holders and (plan := _plan_including(tok)) is not None:
+                # "The US plan was revealed, including the cession of territory": the plan's content
+                cue, holders = Cue(tok, 1, "verb"), self._mentions([plan])
             path_dep = child.dep_
             if (noun := _object_before(tok, child)) is not None and (cue is None or cue.kind == "report"
                                                                     or tok.lemma_.lower() in L.LIGHT_VERBS):
@@ -602,6 +608,27 @@ class SentenceReader(HolderFinder):
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _among_positions(copula, child):
+    """The noun of position in "Among X's demands is / are Y" (``copula`` reached from Y)."""
+    if copula.lemma_.lower() != "be" or child.dep_ not in ("attr", "nsubj"):
+        return None
+    for prep in copula.children:
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            noun = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if noun is not None and (c := cue_of(noun)) is not None and c.kind == "noun":
+                return noun
+    return None
+
+
+def _plan_including(tok):
+    """The plan whose content an "including" phrase lists when the parser hung the phrase on the
+    plan's clause ("The US plan was revealed last week, including the cession of territory")."""
+    if tok.lower_ != "including" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                 and c.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS), None)
 
 
 def _conditioned_in(tok, region: set[int]) -> bool:
