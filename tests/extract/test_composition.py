@@ -577,6 +577,13 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    # an agreement reached on something is agreement on it; one hoped for or failed is not
+    "reached-an-agreement-on": ("Ruritania and Freedonia have reached an agreement on a truce.",
+                                {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
+    "failed-to-reach-an-agreement": ("Ruritania and Freedonia failed to reach an agreement on a truce.", set(),
+                                     {("ruritania", S, "truce"), ("freedonia", S, "truce")}),
+    "hoped-they-could-reach-an-agreement": ("Weber hopes that Ruritania and Freedonia could reach an agreement on "
+                                            "a truce.", set(), {("ruritania", S, "truce"), ("freedonia", S, "truce")}),
     # a second demand the parser hung on the first one's noun ("its bid to join X and accept Y")
     "second-demand-hung-on-a-bid": ("Ruritania demanded that Freedonia renounce its bid to join the EU and accept "
                                     "market access.", {("ruritania", O, "eu_membership"), ("ruritania", S, "trade_access")},

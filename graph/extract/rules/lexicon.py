@@ -263,6 +263,8 @@ PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "s
                   "document", "article", "provision", "clause", "memorandum"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
+# Verbs with which parties come to an agreement: "reached an agreement on a prisoner swap".
+REACHING_VERBS = {"reach", "strike", "conclude", "clinch", "seal", "finalise", "finalize"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",
             "they": "plural", "them": "plural", "their": "plural", "it": "neuter", "its": "neuter",
             "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative"}

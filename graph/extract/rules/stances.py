@@ -281,6 +281,10 @@ class SentenceReader(HolderFinder):
             if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
                 return None  # "rejected the offer of a truce in return for access": who asked for what is not said
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
+            if cue is None and _reached_agreement(tok, child):
+                # "Russia and Ukraine reached an agreement on a prisoner swap": agreed on it
+                cue = Cue(tok, 1, "verb")
+                holders = self.holders(cue)
             if cue is None and (among := _among_positions(tok, child)) is not None:
                 # "Among Russia's demands is a withdrawal": what the copula names is one of them
                 cue, holders = Cue(among, cue_of(among).polarity, "noun"), self._noun_holders(among)
@@ -608,6 +612,15 @@ class SentenceReader(HolderFinder):
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _reached_agreement(verb, child) -> bool:
+    """A verb of coming to an agreement with the agreement as its object, done ("reached a deal on
+    X", "have struck an agreement"); not what the parties failed to do, nor what someone hopes
+    they "could reach"."""
+    return (child.dep_ == "dobj" and child.lemma_.lower() in L.AGREEMENT_NOUNS and verb.lemma_.lower() in L.REACHING_VERBS
+            and verb.tag_ in ("VBD", "VBN") and not any(negates(c) for c in verb.children)
+            and verb.head.lemma_.lower() not in L.FAULT_VERBS)
 
 
 def _among_positions(copula, child):
