@@ -577,6 +577,8 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "a-truce-that-unsettled": ("Ruritania proposed a truce that unsettled Freedonia.",
+                               {("ruritania", S, "truce"), ("freedonia", O, "truce")}, set()),
     # an agreement reached on something is agreement on it; one hoped for or failed is not
     "reached-an-agreement-on": ("Ruritania and Freedonia have reached an agreement on a truce.",
                                 {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
@@ -855,6 +857,9 @@ DEFAULT = {
     "against-expropriation": ("Belgium has repeatedly warned against expropriation.", {("belgium", O, "frozen_assets")},
                               set()),
     "a-deal-this-week": ("Trump said he hopes both countries will reach a deal this week.", {("trump", S, "rapid_peace_deal")}, set()),
+    "issued-a-plan": ("Washington issued a 28-point peace plan.", {("united_states", S, "us_peace_plan")}, set()),
+    "issued-a-statement-on-a-plan": ("The Kremlin issued a statement on the 28-point plan.", set(),
+                                     {("russia", S, "us_peace_plan")}),
     "deploy-forces": ("Britain will deploy forces to Ukraine after the war.",
                       {("united_kingdom", S, "security_guarantees")}, set()),
     # how news names a quick deal

@@ -84,7 +84,8 @@ OPPOSE_ADJS = {"opposed", "skeptical", "sceptical", "wary", "reluctant", "unwill
 # Verbs whose object is the one taking a position on their subject: "the plan alarmed Europeans".
 PSYCH_VERBS = {"alarm": -1, "worry": -1, "concern": -1, "anger": -1, "frustrate": -1, "upset": -1, "dismay": -1,
                "irritate": -1, "trouble": -1, "infuriate": -1, "disappoint": -1, "please": 1, "reassure": 1,
-               "encourage": 1, "satisfy": 1, "delight": 1, "impress": 1}
+               "encourage": 1, "satisfy": 1, "delight": 1, "impress": 1, "unsettle": -1, "unnerve": -1,
+               "rattle": -1, "spook": -1}
 # "X received support from Y": what Y supports is the subject of these verbs.
 RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", "draw", "earn", "meet", "face"}
 # Verbs that make a noun cue the subject's own: "expressed willingness", "voiced support".
@@ -263,6 +264,9 @@ PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "s
                   "document", "article", "provision", "clause", "memorandum"}
 # Generic names of an agreement: with no antecedent they name the document's main agreement.
 AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement", "arrangement", "convention"}
+# Verbs that put forward a plan they have for object, and nothing else: "Trump issued a plan"
+# (but "issued a statement", "released prisoners" are no positions).
+ISSUING_VERBS = {"issue", "publish", "release", "launch"}
 # Verbs with which parties come to an agreement: "reached an agreement on a prisoner swap".
 REACHING_VERBS = {"reach", "strike", "conclude", "clinch", "seal", "finalise", "finalize"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",

@@ -281,6 +281,10 @@ class SentenceReader(HolderFinder):
             if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
                 return None  # "rejected the offer of a truce in return for access": who asked for what is not said
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
+            if cue is None and child.dep_ == "dobj" and tok.lemma_.lower() in L.ISSUING_VERBS and (
+                    child.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS) and not any(negates(c) for c in tok.children):
+                cue = Cue(tok, 1, "verb")  # "Trump issued a 28-point peace plan": put it forward
+                holders = self.holders(cue)
             if cue is None and _reached_agreement(tok, child):
                 # "Russia and Ukraine reached an agreement on a prisoner swap": agreed on it
                 cue = Cue(tok, 1, "verb")
