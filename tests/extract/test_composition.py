@@ -577,6 +577,8 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "a-list-the-parser-cut-short": ("A truce proposed by Ruritania, Weber, and Kowal takes effect on Monday.",
+                                    {("ruritania", S, "truce"), ("weber", S, "truce"), ("kowal", S, "truce")}, set()),
     "a-truce-that-unsettled": ("Ruritania proposed a truce that unsettled Freedonia.",
                                {("ruritania", S, "truce"), ("freedonia", O, "truce")}, set()),
     # an agreement reached on something is agreement on it; one hoped for or failed is not

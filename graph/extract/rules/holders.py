@@ -329,7 +329,23 @@ def listed_with(tok) -> list:
             if c.dep_ == "conj" or (c.dep_ == "appos" and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS"))):
                 out.append(c)
                 todo.append(c)
+    if out and (last := _list_tail(max(out, key=lambda t: t.i))) is not None:
+        out.append(last)  # "by Britain, France, and Germany": the parser took the last item for a new subject
     return out
+
+
+def _list_tail(item):
+    """The proper noun after ", and" that ends a list the parser cut short ("Britain, France, and
+    Germany takes ...": "Germany" hung on the next verb)."""
+    doc = item.doc
+    i = item.right_edge.i
+    if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ not in ("and", "or"):
+        return None
+    nxt = doc[i + 3]
+    while nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+        nxt = nxt.head
+    return nxt if nxt.pos_ == "PROPN" and nxt.head.i != item.i and not any(
+        c.dep_ == "conj" and c.i == nxt.i for c in item.children) else None
 
 
 def co_holders(tok) -> list:
