@@ -577,6 +577,7 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "did-not-comment-on": ("Weber did not comment on the truce.", set(), {("weber", O, "truce"), ("weber", S, "truce")}),
     "a-list-the-parser-cut-short": ("A truce proposed by Ruritania, Weber, and Kowal takes effect on Monday.",
                                     {("ruritania", S, "truce"), ("weber", S, "truce"), ("kowal", S, "truce")}, set()),
     "a-truce-that-unsettled": ("Ruritania proposed a truce that unsettled Freedonia.",

@@ -320,7 +320,7 @@ class SentenceReader(HolderFinder):
                 if _instead(tok) or (tok.lower_ == "of" and tok.head.lower_ == "devoid"):
                     sign, marked = -sign, True  # "focus on waste rather than reducing production", "devoid of caps"
                 if tok.i not in spent and any(negates(c) for c in tok.children if c.i != child.i):
-                    if _conditioned(tok) or not has_effect(tok) or (
+                    if _conditioned(tok) or not has_effect(tok) or tok.lemma_.lower() in L.NO_COMMENT or (
                             child.dep_ == "prep" and child.lower_ in L.ABOUT_PREPS) or (
                             tok.lemma_.lower() in L.RECEIVE_VERBS and tok.tag_ in ("VBD", "VBN")):
                         # "has not received an answer regarding the truce proposals" says nothing of the
