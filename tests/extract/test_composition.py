@@ -577,6 +577,8 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "drew-a-rebuke": ("Weber's call for a truce drew a rebuke from Kowal.",
+                      {("weber", S, "truce"), ("kowal", O, "truce")}, set()),
     "did-not-comment-on": ("Weber did not comment on the truce.", set(), {("weber", O, "truce"), ("weber", S, "truce")}),
     "a-list-the-parser-cut-short": ("A truce proposed by Ruritania, Weber, and Kowal takes effect on Monday.",
                                     {("ruritania", S, "truce"), ("weber", S, "truce"), ("kowal", S, "truce")}, set()),

@@ -72,7 +72,7 @@ OPPOSE_NOUNS = {
     "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
     "protest", "complaint", "obstacle", "holdout", "concern", "worry", "alarm", "anger", "frustration", "outrage",
-    "disappointment", "dismay",
+    "disappointment", "dismay", "rebuke", "backlash", "pushback", "rebuff", "censure", "disapproval",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
 SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
