@@ -577,6 +577,8 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "the-lone-holdout": ("Freedonia remains the lone holdout on the trade treaty.", {("freedonia", O, "trade_treaty")},
+                         set()),
     "drew-a-rebuke": ("Weber's call for a truce drew a rebuke from Kowal.",
                       {("weber", S, "truce"), ("kowal", O, "truce")}, set()),
     "did-not-comment-on": ("Weber did not comment on the truce.", set(), {("weber", O, "truce"), ("weber", S, "truce")}),

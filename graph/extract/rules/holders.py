@@ -171,7 +171,9 @@ class HolderFinder:
         if found:
             return found
         head = noun.head
-        if (noun.dep_ in ("attr", "oprd") or (noun.dep_ == "dobj" and head.lemma_.lower() in ("stay", "remain"))) and (
+        misread = noun.dep_ == "dep" and noun.i > 0 and (before := noun.doc[noun.i - 1]).dep_ == "attr" and (
+            before.head.i == head.i)  # "remains the lone holdout": the parser took "lone" for the noun
+        if (noun.dep_ in ("attr", "oprd") or misread or (noun.dep_ == "dobj" and head.lemma_.lower() in ("stay", "remain"))) and (
                 head.lemma_.lower() in L.COPULAS):  # ("stayed a firm opponent of", parsed as an object)
             return self.subject_holders(head)
         if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in L.CALLING_VERBS:
