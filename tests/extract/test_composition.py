@@ -577,6 +577,8 @@ FICTIONAL = {
                                     {("ruritania", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
+    "backed-the-idea": ("Freedonia has resisted joining the customs union. Ruritania has backed the idea.",
+                        {("freedonia", O, "customs_union"), ("ruritania", S, "customs_union")}, set()),
     "the-lone-holdout": ("Freedonia remains the lone holdout on the trade treaty.", {("freedonia", O, "trade_treaty")},
                          set()),
     "drew-a-rebuke": ("Weber's call for a truce drew a rebuke from Kowal.",

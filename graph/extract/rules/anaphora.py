@@ -23,6 +23,7 @@ PLACE_PREPS = {"in", "into", "under", "within", "at", "throughout", "during", "f
 SUMMING_NOUNS = {"condition", "term", "demand", "idea", "point", "provision", "measure", "step", "requirement",
                  "concession", "suggestion", "request"}
 SUMMING_DETERMINERS = {"these", "those", "such"}
+ABSTRACT_NOUNS = {"idea", "concept", "notion"}  # "the idea": whatever a position was last taken on
 # What a peace plan does: "a plan to end the war" is a peace plan, "a proposal to ban gas imports" is not.
 PEACE_WORDS = {"war", "conflict", "fighting", "hostilities", "bloodshed", "killing", "invasion", "peace"}
 
@@ -131,6 +132,10 @@ def _antecedent(doc, tok, lemma: str, named: list[TopicMention], has_owner, lowe
             return _specific(inside[0].candidates)  # "frozen Russian assets" ... "those assets"
         if proposal and inside and lemma in PROPOSAL_NOUNS and _proposed(inside[0].root(doc)):
             return _specific(inside[0].candidates)  # "The US suggested a truce ... Kyiv accepts this proposal"
+        if lemma in ABSTRACT_NOUNS and inside and _position_taken_on(inside[0].root(doc)) and not any(
+                c.dep_ in ("compound", "amod", "nmod") for c in tok.children):  # "the frozen-assets idea" is named
+            # "A resisted using the frozen assets, while B backed the idea": what a position was just taken on
+            return _specific(inside[0].candidates)
         if not proposal or not (plemma in PROPOSAL_NOUNS or plemma in AGREEMENT_NOUNS) or inside:
             continue
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in prev.children) and plemma == lemma:
@@ -160,6 +165,18 @@ def _proposed(root) -> bool:
     lemma = root.head.lemma_.lower()
     return ((root.dep_ == "dobj" and lemma in PROPOSING_VERBS | DELIBERATING_VERBS)
             or (root.dep_ == "nsubjpass" and lemma in DELIBERATING_VERBS))
+
+
+def _position_taken_on(tok) -> bool:
+    """A phrase that is what a cue takes a position on, a few steps up ("resisted [using] the frozen
+    assets", "backed a truce")."""
+    for _ in range(3):
+        if tok.dep_ not in ("dobj", "xcomp", "advcl", "pobj", "prep", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if cue_of(tok) is not None:
+            return True
+    return False
 
 
 def _under_actor(tok, noun) -> bool:
