@@ -281,12 +281,9 @@ class SentenceReader(HolderFinder):
             if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
                 return None  # "rejected the offer of a truce in return for access": who asked for what is not said
             holders = self.holders(cue) if cue and cue.kind != "receive" else []
-            if cue is None and child.dep_ == "dobj" and tok.lemma_.lower() in L.ISSUING_VERBS and (
-                    child.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS) and not any(negates(c) for c in tok.children):
-                cue = Cue(tok, 1, "verb")  # "Trump issued a 28-point peace plan": put it forward
-                holders = self.holders(cue)
-            if cue is None and _reached_agreement(tok, child):
-                # "Russia and Ukraine reached an agreement on a prisoner swap": agreed on it
+            if cue is None and _backing_object(tok, child):
+                # "Trump issued a 28-point peace plan", "Russia and Ukraine reached an agreement on a
+                # prisoner swap": a verb that backs what it has for object only with this object
                 cue = Cue(tok, 1, "verb")
                 holders = self.holders(cue)
             if cue is None and (among := _among_positions(tok, child)) is not None:
@@ -618,12 +615,16 @@ class SentenceReader(HolderFinder):
         return out
 
 
-def _reached_agreement(verb, child) -> bool:
-    """A verb of coming to an agreement with the agreement as its object, done ("reached a deal on
-    X", "have struck an agreement"); not what the parties failed to do, nor what someone hopes
-    they "could reach"."""
-    return (child.dep_ == "dobj" and child.lemma_.lower() in L.AGREEMENT_NOUNS and verb.lemma_.lower() in L.REACHING_VERBS
-            and verb.tag_ in ("VBD", "VBN") and not any(negates(c) for c in verb.children)
+def _backing_object(verb, child) -> bool:
+    """A plan issued, published or launched ("Trump issued a plan", not "issued a statement"), or
+    an agreement reached, done ("reached a deal on X", "have struck an agreement"; not what the
+    parties failed to do, nor what someone hopes they "could reach")."""
+    if child.dep_ != "dobj" or any(negates(c) for c in verb.children):
+        return False
+    lemma, noun = verb.lemma_.lower(), child.lemma_.lower()
+    if lemma in L.ISSUING_VERBS:
+        return noun in L.PLAN_NOUNS | L.PROPOSAL_NOUNS
+    return (lemma in L.REACHING_VERBS and noun in L.AGREEMENT_NOUNS and verb.tag_ in ("VBD", "VBN")
             and verb.head.lemma_.lower() not in L.FAULT_VERBS)
 
 
