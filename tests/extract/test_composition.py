@@ -573,8 +573,8 @@ FICTIONAL = {
                              {("freedonia", S, "truce")}),
     "plan-revealed-including": ("Ruritania's plan was published on Monday, including a truce.",
                                 {("ruritania", S, "truce")}, set()),
-    "talks-including-are-no-plan": ("The talks were held on Monday, including a session on the truce.", set(),
-                                    {("ruritania", S, "truce")}),
+    "including-after-no-plan-is-no-content": ("Weber spoke on Monday, including about the truce.", set(),
+                                              {("weber", S, "truce")}),
     "an-intention": ("Freedonia announced its intention to join the customs union.",
                      {("freedonia", S, "customs_union")}, set()),
     "backed-the-idea": ("Freedonia has resisted joining the customs union. Ruritania has backed the idea.",
@@ -887,7 +887,8 @@ DEFAULT = {
     "speaker-and-the-side-the-clause-names": ("Zelenskyy said Kyiv is seeking security guarantees.",
                                               {("zelenskyy", S, "security_guarantees"),
                                                ("ukraine", S, "security_guarantees")}, set()),
-    "a-side-reached-through-a-pronoun-is-not-named": ("Zelenskyy said it wants security guarantees.",
+    "a-side-reached-through-a-pronoun-is-not-named": ("Ukraine has asked its partners for help. Zelenskyy said it "
+                                                      "wants security guarantees.",
                                                       {("zelenskyy", S, "security_guarantees")},
                                                       {("ukraine", S, "security_guarantees")}),
     # the parser hangs the "to" of "a halt to" on the verb: the halt still takes away what follows

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
-from .lexicon import (BACKING, CAPITALS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
+from .lexicon import (BACKING, CAPITALS, DOCUMENT_NOUNS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
                       ROLE_NOUNS)
 
 _CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 STATE_DESCRIPTIONS = {"country", "nation"}
-DOCUMENT_NOUNS = {"document", "text", "draft", "paper", "memorandum"}  # refer back to any plan named before
 REGION_GROUP_NOUNS = {"country", "state", "nation", "government"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}

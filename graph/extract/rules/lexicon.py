@@ -258,6 +258,8 @@ BACKING = ("backed", "led", "brokered", "sponsored", "drafted")
 PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "blueprint", "deal", "demand",
               "offer", "draft", "document", "bill", "resolution", "agreement", "roadmap", "position", "terms",
               "memorandum"}
+# Nouns of a written plan that refer back to any plan named before: "its memorandum ... the document requires".
+DOCUMENT_NOUNS = {"document", "text", "draft", "paper", "memorandum"}
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
                   "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan",

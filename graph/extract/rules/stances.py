@@ -278,14 +278,13 @@ class SentenceReader(HolderFinder):
                                                             for c in child.children)
                   and (ev := evaluation(child))):
                 cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
-            if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
-                return None  # "rejected the offer of a truce in return for access": who asked for what is not said
-            holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if cue is None and _backing_object(tok, child):
                 # "Trump issued a 28-point peace plan", "Russia and Ukraine reached an agreement on a
                 # prisoner swap": a verb that backs what it has for object only with this object
                 cue = Cue(tok, 1, "verb")
-                holders = self.holders(cue)
+            if offered and cue and cue.polarity < 0 and not any(link.holders for link in chain):
+                return None  # "rejected the offer of a truce in return for access": who asked for what is not said
+            holders = self.holders(cue) if cue and cue.kind != "receive" else []
             if cue is None and (among := _among_positions(tok, child)) is not None:
                 # "Among Russia's demands is a withdrawal": what the copula names is one of them
                 cue, holders = Cue(among, cue_of(among).polarity, "noun"), self._noun_holders(among)
