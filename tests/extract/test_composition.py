@@ -76,6 +76,12 @@ FICTIONAL = {
                                          set()),
     "ministry-by-demonym": ("The Ruritanian foreign ministry welcomed the trade treaty.",
                             {("ruritania", S, "trade_treaty")}, set()),
+    "ministry-named-as-organisation": ("The Ruritanian Foreign Ministry welcomed the trade treaty.",
+                                      {("ruritania", S, "trade_treaty")}, set()),
+    "ministry-of-a-state-possessive": ("Freedonia's Defence Ministry rejected the truce.", {("freedonia", O, "truce")},
+                                       set()),
+    "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
+                                     {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),
     "countries-like": ("Countries like Ruritania and Freedonia backed the truce.",
                        {("ruritania", S, "truce"), ("freedonia", S, "truce")}, set()),
@@ -620,6 +626,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-body-of-a-group-is-no-state-institution": ("The European Parliament rejected the ceasefire.",
+                                                  {("european_parliament", O, "ceasefire")},
+                                                  {("europe", O, "ceasefire")}),
     "a-colleague-voicing-a-position": ("Lavrov reiterated Putin's position that Ukraine must cede control over the "
                                        "Donbas.", {("lavrov", S, "territorial_concessions"),
                                                    ("putin", S, "territorial_concessions")}, set()),

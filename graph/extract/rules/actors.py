@@ -19,6 +19,9 @@ _CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
 GROUP_DESCRIPTIONS = {"bloc", "group", "coalition", "alliance"}
 STATE_DESCRIPTIONS = {"country", "nation"}
 REGION_GROUP_NOUNS = {"country", "state", "nation", "government"}
+# Institutions of a state, named as organisations: "the Russian Foreign Ministry" is Russia.
+INSTITUTION_NOUNS = {"ministry", "embassy", "mission", "delegation", "government", "parliament", "cabinet",
+                     "army", "military", "forces", "navy", "office", "presidency", "administration"}
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -68,6 +71,8 @@ class ActorResolver:
                 return None  # "Istanbul, 24 July 2025 (dpa) -", "KYIV (Reuters) -": where the story was filed
             if key in self.demonyms:
                 actor = self.demonyms[key]
+            elif ent.label_ == "ORG" and (state := self._institution_of(ent)) is not None:
+                actor = state  # "the Russian Foreign Ministry", "Ukraine's Armed Forces" speak for their state
             elif (ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(
                     t.pos_ == "PROPN" and t.is_title for t in ent))) and (side := self._official_of(ent)) is not None:
                 # "Kremlin aide Yuri Ushakov", "Andriy Yermak, Zelenskyy's chief of staff": the person,
@@ -109,6 +114,22 @@ class ActorResolver:
             if m.start < start and (" " + m.text.lower().removesuffix("'s")).endswith(tail) and len(
                     m.text) > len(name) + 1:
                 return m.actor
+        return None
+
+    def _institution_of(self, ent) -> Actor | None:
+        """The state an institution of state speaks for, when its name says whose it is: "the
+        Russian Foreign Ministry", "Ukraine's Defence Ministry", "the French Embassy". Bodies that
+        are actors of their own ("the European Commission", "the European Parliament": not a state)
+        keep their name."""
+        root = ent.root
+        if root.lemma_.lower() not in INSTITUTION_NOUNS:
+            return None
+        for child in root.children:
+            if child.dep_ in MODIFIER_DEPS and child.i < root.i:
+                m = self._demonym(child) or (self.mention_at(child) if child.i in self.ent_at
+                                             and self.ent_at[child.i] is not ent else None)
+                if m is not None:
+                    return m.actor if m.actor.kind == "state" else None
         return None
 
     def _official_of(self, ent) -> Actor | None:
