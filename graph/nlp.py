@@ -60,8 +60,16 @@ def actor_patterns(codebook: Codebook, tokenizer=None):
     """EntityRuler patterns for every alias. Names with lower-case letters match in any case
     ("Coalition members", "the kremlin"); all-capital ones only as written ("US", not "us")."""
     seen = set()
+    states = {d.lower(): a.label for a in codebook.actors.values() if a.kind == "state" for d in a.demonyms}
     for actor in codebook.actors.values():
         for name in actor.names:
+            if tokenizer is not None and (m := re.match(r"(?i)the\s+(\S+)\s+(.+)", name.strip())) and (
+                    state := states.get(m.group(1).lower())):
+                # "the Russian foreign minister" is also "Russia's foreign minister"
+                words = [t.text.lower() for t in tokenizer(f"{state} {m.group(2)}")]
+                yield {"label": KIND_LABEL[actor.kind], "id": actor.id,
+                       "pattern": [{"LOWER": words[0]}, {"LOWER": {"IN": ["'s", "\u2019s"]}},
+                                   *({"LOWER": w} for w in words[1:])]}
             bare = re.sub(r"^(?i:the)\s+", "", name.strip())
             for text in {name.strip(), bare}:
                 if not text or (text.lower(), actor.id) in seen:

@@ -80,6 +80,8 @@ FICTIONAL = {
                                       {("ruritania", S, "trade_treaty")}, set()),
     "ministry-of-a-state-possessive": ("Freedonia's Defence Ministry rejected the truce.", {("freedonia", O, "truce")},
                                        set()),
+    "a-description-by-the-state-s-name": ("Freedonia's leader rejected the truce.", {("kowal", O, "truce")},
+                                          {("freedonia", O, "truce")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),
