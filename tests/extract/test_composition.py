@@ -82,6 +82,9 @@ FICTIONAL = {
                                        set()),
     "a-description-by-the-state-s-name": ("Freedonia's leader rejected the truce.", {("kowal", O, "truce")},
                                           {("freedonia", O, "truce")}),
+    "a-plan-frame-named-before-is-its-author-s": (
+        "Ruritania has drafted a new plan. Under the plan, Freedonia would cede the border districts.",
+        {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

@@ -303,7 +303,7 @@ class HolderFinder:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in L.PLAN_NOUNS | L.PROPOSAL_NOUNS:
-                    owner = self.actors.owner_of(obj, back=False)
+                    owner = self.actors.owner_of(obj)
                     if owner is not None:
                         return owner
         return None
