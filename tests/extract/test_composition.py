@@ -631,6 +631,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "plans-to-send-weapons": ("Trump announced plans to send weapons to Ukraine.",
+                              {("trump", S, "support_for_ukraine")}, set()),
+    "a-plan-to-end-the-war-is-a-peace-plan": ("Zelensky has proposed a major plan to end the war.",
+                                              {("zelenskyy", S, "ukraine_peace_plan")}, set()),
     "a-body-of-a-group-is-no-state-institution": ("The European Parliament rejected the ceasefire.",
                                                   {("european_parliament", O, "ceasefire")},
                                                   {("europe", O, "ceasefire")}),

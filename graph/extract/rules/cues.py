@@ -69,7 +69,7 @@ def cue_of(tok) -> Cue | None:
     elif tok.pos_ in ("NOUN", "PROPN"):
         if lemma in L.OPPOSE_NOUNS:
             return Cue(tok, -1, "noun")
-        if lemma in L.SUPPORT_NOUNS:
+        if lemma in L.SUPPORT_NOUNS or intention_plan(tok):
             return Cue(tok, 1, "noun")
     elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd", "attr", "ROOT", "conj"):
         if lemma in L.OPPOSE_ADJS:
@@ -80,6 +80,16 @@ def cue_of(tok) -> Cue | None:
     if learned and lemma in learned and tok.pos_ in _LEARNED_KIND:
         return Cue(tok, learned[lemma], _LEARNED_KIND[tok.pos_])
     return None
+
+
+def intention_plan(tok) -> bool:
+    """"announced plans to supply missiles", "has no plans to send troops": a plan *to do*
+    something is an intention to do it (a noun of position), not a peace plan -- unless what it is
+    to do is to end the war ("proposed a plan to end the war" is a peace plan)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lemma_.lower() == "plan" and nxt is not None and nxt.lower_ == "to" and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and nxt in c.children
+        and c.lemma_.lower() not in L.PEACEMAKING_VERBS for c in tok.children)
 
 
 def deontic(verb) -> bool:

@@ -99,6 +99,8 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
               "persuade", "convince", "request", "wish", "prefer", "suggest"}
+# What a peace plan is for: "a plan to end the war" is a peace plan, "plans to send troops" an intention.
+PEACEMAKING_VERBS = {"end", "stop", "halt", "settle", "resolve", "finish"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
 DEONTIC = {"should", "must", "ought"}
 # Predicate effects: what a verb or noun does to what it governs, without being a stance of its

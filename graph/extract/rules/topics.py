@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...codebook import Codebook
 from . import lexicon as L
+from .cues import intention_plan
 
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
@@ -208,6 +209,8 @@ class TopicMatcher:
                 continue  # "support for Kyiv's position" backs the position, it gives Kyiv no aid
             if last.lemma_ in STAY_VERBS and any(c.dep_ in ("attr", "acomp", "oprd") for c in last.children):
                 continue  # "sanctions remain the main tool": a description, not a keeping
+            if end - start == 1 and intention_plan(last):
+                continue  # "unveiled plans to send weapons": an intention to do something, not a peace plan
             if end - start == 1 and _content_clause(last):
                 continue  # "guarantees that Ukraine will never join NATO": a promise of what the clause says
             if end - start == 1 and (_of_money_or_law(last) or _among_money(last)):
