@@ -631,6 +631,13 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-loan-named-by-its-recipient": ("EU leaders agreed on a €90bn loan for Ukraine.",
+                                      {("europe", S, "support_for_ukraine")}, set()),
+    "a-loan-funded-by-another-topic-is-that-topic-s": (
+        "Merz is prepared to use frozen Russian assets to provide a loan to Ukraine.",
+        {("merz", S, "frozen_assets")}, {("merz", S, "support_for_ukraine")}),
+    "a-reparations-loan-to-ukraine": ("Merz backs a reparations loan to Ukraine.", {("merz", S, "frozen_assets")},
+                                      {("merz", S, "support_for_ukraine")}),
     "plans-to-send-weapons": ("Trump announced plans to send weapons to Ukraine.",
                               {("trump", S, "support_for_ukraine")}, set()),
     "a-plan-to-end-the-war-is-a-peace-plan": ("Zelensky has proposed a major plan to end the war.",

@@ -199,6 +199,8 @@ class TopicMatcher:
         matches = sorted(found, key=lambda m: (m[1], m[2], m[0]))
         spans = [(start, end) for _, start, end in matches]
         for key, start, end in matches:
+            if _loan_of_another(doc, key, start, end, matches):
+                continue  # "frozen assets ... to provide a loan to Ukraine": the loan is the assets' topic
             if _swallows(key, start, end, found):
                 continue  # "the Ukrainian ceasefire proposal": the gap holds a topic of its own
             last = doc[end - 1]
@@ -245,6 +247,19 @@ def _among_money(tok) -> bool:
     """A bare noun (no modifier of its own) in a sentence about a loan, assets or a budget."""
     return tok.tag_ in ("NN", "NNS") and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children) and any(
         t.lemma_.lower() in L.MONEY_NOUNS for t in tok.sent)
+
+
+def _loan_of_another(doc, key: str, start: int, end: int, matches) -> bool:
+    """A sum named by its recipient ("a loan to Ukraine") in a sentence that names another topic
+    in words of money ("frozen assets", "a reparations loan") is that topic's sum: what funds a
+    loan says more about it than who receives it."""
+    root = doc[start:end].root
+    if root.lemma_.lower() not in L.MONEY_NOUNS or any(
+            c.dep_ in ("compound", "amod") and start <= c.i < end for c in root.children):
+        return False
+    sent, topic = root.sent, key.split("|")[0]
+    return any(k2.split("|")[0] != topic and sent.start <= s2 and e2 <= sent.end and any(
+        t.lemma_.lower() in L.MONEY_NOUNS for t in doc[s2:e2]) for k2, s2, e2 in matches)
 
 
 def _swallows(key: str, start: int, end: int, found: dict) -> bool:
