@@ -85,6 +85,8 @@ FICTIONAL = {
     "a-plan-frame-named-before-is-its-author-s": (
         "Ruritania has drafted a new plan. Under the plan, Freedonia would cede the border districts.",
         {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
+    "a-broadcaster-reports-it-holds-nothing": ("Deutsche Welle said the truce must hold.", set(),
+                                               {("deutsche_welle", S, "truce")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

@@ -179,6 +179,10 @@ NEWS_OUTLETS = {
     "abc news", "dpa", "anadolu", "anadolu agency", "xinhua", "kyodo", "efe", "ansa", "pap", "rbc", "rbc-ukraine",
     "kommersant", "izvestia", "vedomosti", "meduza", "novaya gazeta", "sputnik", "rt", "euractiv", "the economist",
     "economist", "der spiegel", "spiegel", "le monde", "bild", "the times", "times", "cnbc", "npr", "vox",
+    "deutsche welle", "dw", "voice of america", "voa", "radio free europe", "radio liberty", "rfe/rl", "france 24",
+    "newsweek", "the hill", "new york post", "daily mail", "usa today", "los angeles times", "msnbc", "semafor",
+    "kyiv post", "ukrainska pravda", "european pravda", "suspilne", "hromadske", "rossiyskaya gazeta", "ria-novosti",
+    "global times", "cctv", "nhk", "yonhap", "irna", "tasnim", "le figaro", "el pais", "corriere della sera",
 }
 # Prepositions that make a phrase a time or circumstance, not an object of a position.
 TEMPORAL = {"after", "before", "during", "following", "since", "amid", "despite", "ahead", "throughout", "while",
