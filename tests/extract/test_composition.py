@@ -87,6 +87,12 @@ FICTIONAL = {
         {("ruritania", S, "border_concession")}, {("freedonia", S, "border_concession")}),
     "a-broadcaster-reports-it-holds-nothing": ("Deutsche Welle said the truce must hold.", set(),
                                                {("deutsche_welle", S, "truce")}),
+    "an-actor-that-suspends-something-acts-against-it": ("Freedonia has suspended the coastal trade treaty.",
+                                                         {("freedonia", O, "trade_treaty")}, set()),
+    "suspending-reported-by-a-speaker": ("Weber said Freedonia had suspended the coastal trade treaty.",
+                                         {("freedonia", O, "trade_treaty")}, set()),
+    "what-a-deal-would-see-an-actor-do-is-not-its-act": (
+        "The deal would see Freedonia suspend the coastal trade treaty.", set(), {("freedonia", O, "trade_treaty")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

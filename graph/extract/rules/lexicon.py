@@ -36,6 +36,9 @@ REPORT_VERBS = {
     "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
     "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure", "hint", "concede", "admit", "chime",
 }
+# Reporting verbs of speech (not of seeing or judging: "the plan would see Russia halt ..."):
+SPEECH_VERBS = REPORT_VERBS - {"see", "view", "regard", "deem", "show", "frame", "describe", "believe", "think",
+                               "hope", "recognize", "recognise", "observe", "predict", "reckon", "express"}
 # "Ukraine has *ruled out* ...", "Moscow *pushed for* ...": particles and prepositions that make the cue.
 PHRASAL = {
     ("rule", "out"): -1, ("push", "for"): 1, ("live", "with"): 1, ("press", "for"): 1, ("call", "for"): 1, ("ask", "for"): 1,
@@ -115,6 +118,10 @@ NEGATIVE_VERBS = {
     "hinder", "derail", "thwart", "prevent", "block", "quit", "exit", "retreat", "pause", "prohibit",
     "forbid", "ban", "bar", "preclude",
 }
+# Negative predicates an actor does deliberately: "Trump suspended aid" is Trump's position on aid
+# (not "lose", "lack", "weaken": what befalls or follows from something is no position on it).
+ACTING_AGAINST = NEGATIVE_VERBS - {"freeze", "lack", "lose", "weaken", "erode", "jeopardize", "jeopardise", "endanger",
+                                   "hamper", "hinder", "sacrifice"}
 # Keeping, obtaining or granting keeps the polarity, and a negation of them is meaningful
 # ("will not get membership"). A negation on any other verb ("does not use the truce to rearm")
 # says nothing about the position on its object.

@@ -358,6 +358,11 @@ class SentenceReader(HolderFinder):
                         tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "in"))):
                     # "stop attacks", "give up its NATO ambitions", "its suspension of aid"; not adjuncts
                     sign, marked = -sign, True
+                    if not holders and _acting_against(tok, path_dep) and (
+                            acts := self.subject_holders(tok)):
+                        # "Trump has suspended military aid to Ukraine": an actor that halts, cuts or
+                        # scraps something acts against it, which is its position on it
+                        cue, holders = Cue(tok, 1, "verb"), acts
                     if chain and chain[-1].holders and tok.pos_ == "VERB" and {
                             h.actor.id for h in self.subject_holders(tok)} == {h.actor.id for h in chain[-1].holders}:
                         # "Freedonia dropped its opposition to ...": the holder undoes its own position
@@ -612,6 +617,18 @@ class SentenceReader(HolderFinder):
                             sign = -sign
                         out += self._found(holders, m, sign, is_hedged(tok), tok, cue, [tok.text], how="external")
         return out
+
+
+def _acting_against(verb, path_dep: str) -> bool:
+    """A main or reported verb of halting, cutting or scrapping with the phrase for object:
+    "suspended aid", "will scrap the deal" (not "ready to halt aid", where the halting is what is
+    wanted; not "would see Russia halt its offensive", what a plan would make someone do; not a
+    threat, "would drop its efforts if ..."; not verbs of mere effect: "lose", "lack", "weaken")."""
+    return (verb.pos_ == "VERB" and path_dep == "dobj" and verb.lemma_.lower() in L.ACTING_AGAINST
+            and (verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in L.SPEECH_VERBS))
+            and not any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in L.CONDITION_MARKERS
+                                                  for m in c.children) for c in verb.children))
 
 
 def _backing_object(verb, child) -> bool:
