@@ -639,6 +639,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-verb-label-as-a-noun": ("Russia demands a reduction of Ukraine's armed forces.",
+                               {("russia", S, "ukraine_military_limits")}, set()),
+    "a-verb-label-as-its-ing-noun": ("Moscow welcomed the downsizing of the Ukrainian army.",
+                                     {("russia", S, "ukraine_military_limits")}, set()),
     "a-loan-named-by-its-recipient": ("EU leaders agreed on a €90bn loan for Ukraine.",
                                       {("europe", S, "support_for_ukraine")}, set()),
     "a-loan-funded-by-another-topic-is-that-topic-s": (

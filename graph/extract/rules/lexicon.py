@@ -36,6 +36,21 @@ REPORT_VERBS = {
     "reply", "respond", "tweet", "remark", "highlight", "frame", "see", "view", "regard", "deem",
     "caution", "predict", "reckon", "observe", "point", "mention", "comment", "assure", "reassure", "hint", "concede", "admit", "chime",
 }
+# The nouns of verbs (English derivation): a label "reduce armed forces" also names "a reduction
+# of the armed forces" (and every verb its -ing form: "the lifting of sanctions").
+NOMINALS = {
+    "reduce": ["reduction"], "limit": ["limitation"], "cede": ["cession"], "withdraw": ["withdrawal"],
+    "recognize": ["recognition"], "recognise": ["recognition"], "deploy": ["deployment"],
+    "suspend": ["suspension"], "restrict": ["restriction"], "seize": ["seizure"], "confiscate": ["confiscation"],
+    "expropriate": ["expropriation"], "abandon": ["abandonment"], "renounce": ["renunciation"],
+    "relinquish": ["relinquishment"], "impose": ["imposition"], "extend": ["extension"], "provide": ["provision"],
+    "release": ["release"], "exchange": ["exchange"], "return": ["return"], "transfer": ["transfer"],
+    "surrender": ["surrender"], "use": ["use"], "supply": ["supply"], "deliver": ["delivery"], "cut": ["cut"],
+    "freeze": ["freeze"], "halt": ["halt"], "end": ["end"], "stop": ["stoppage"], "ease": ["easing"],
+    "demilitarize": ["demilitarization"], "demilitarise": ["demilitarisation"], "annex": ["annexation"],
+    "occupy": ["occupation"], "guarantee": ["guarantee"], "shrink": ["shrinking"], "arm": ["arming"],
+    "finance": ["financing"], "fund": ["funding"], "sanction": ["sanctioning"], "lift": ["lifting"],
+}
 # Reporting verbs of speech (not of seeing or judging: "the plan would see Russia halt ..."):
 SPEECH_VERBS = REPORT_VERBS - {"see", "view", "regard", "deem", "show", "frame", "describe", "believe", "think",
                                "hope", "recognize", "recognise", "observe", "predict", "reckon", "express"}

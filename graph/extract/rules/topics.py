@@ -105,7 +105,8 @@ class TopicMatcher:
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
         for tid, sign, kind, text in labels:
             for pattern, passive in ((self._pattern(lemmas[text]), False),
-                                     *((x, True) for x in self._passive(lemmas[text]))):
+                                     *((x, True) for x in self._passive(lemmas[text])),
+                                     *((x, False) for x in self._nominal(lemmas[text]))):
                 if not pattern:
                     continue
                 k = len(self.patterns)
@@ -164,6 +165,25 @@ class TopicMatcher:
         if lemma in KEEP_VERBS and not particle:  # "keep sanctions" ~ "sanctions must stay (in place)"
             out.append([*obj, auxiliaries, {"LEMMA": {"IN": sorted(STAY_VERBS)}, "POS": {"IN": ["VERB"]}}])
         return out
+
+    @classmethod
+    def _nominal(cls, tokens) -> list[list[dict]]:
+        """A label made of a verb and its object, as a noun: "reduce armed forces" ~ "a reduction
+        of Ukraine's armed forces", "downsizing of the army"; "lift sanctions" ~ "the lifting of
+        sanctions". The verb's nouns (English derivation, ``lexicon.NOMINALS``, and its -ing
+        form), "of", up to three words of determiner, owner or modifier, then the object."""
+        words = [t for t in tokens if t[0].lower() not in DETERMINERS]
+        if len(words) < 2 or words[0][4] != "VERB" or any(t[2] or t[4] in ("VERB", "AUX", "ADP") for t in words[1:]):
+            return []
+        obj = cls._pattern(words[1:])
+        if not obj:
+            return []
+        lemma = words[0][1]
+        nouns = {*L.NOMINALS.get(lemma, ()), *(f for f in _forms(lemma) if f.endswith("ing"))}
+        if not nouns:
+            return []
+        return [[{"LEMMA": {"IN": sorted(nouns)}, "POS": {"IN": ["NOUN", "VERB"]}}, {"LOWER": "of"},
+                 {"POS": {"IN": GAP_POS}, "OP": "{0,3}"}, *obj]]
 
     @staticmethod
     def _pattern(tokens):
