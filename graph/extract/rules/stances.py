@@ -625,6 +625,8 @@ def _acting_against(verb, path_dep: str) -> bool:
     wanted; not "would see Russia halt its offensive", what a plan would make someone do; not a
     threat, "would drop its efforts if ..."; not verbs of mere effect: "lose", "lack", "weaken")."""
     return (verb.pos_ == "VERB" and path_dep == "dobj" and verb.lemma_.lower() in L.ACTING_AGAINST
+            and any(c.dep_ == "nsubj" for c in verb.children)  # who acts is named (not a misparsed list item)
+            and (verb.tag_ != "VB" or any(c.dep_ == "aux" for c in verb.children))  # "Kyiv limit ...": a misparse
             and (verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in L.SPEECH_VERBS))
             and not any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in L.CONDITION_MARKERS
