@@ -639,6 +639,11 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "commitments-sought-from-others-are-not-theirs": (
+        "Ukraine now wants guarantees from Washington, along with security commitments from Canada and Japan.",
+        {("ukraine", S, "security_guarantees")}, {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}),
+    "commitments-made-are-theirs": ("Canada and Japan made security commitments to Ukraine.",
+                                    {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}, set()),
     "a-verb-label-as-a-noun": ("Russia demands a reduction of Ukraine's armed forces.",
                                {("russia", S, "ukraine_military_limits")}, set()),
     "a-verb-label-as-its-ing-noun": ("Moscow welcomed the downsizing of the Ukrainian army.",

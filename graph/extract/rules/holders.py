@@ -95,6 +95,8 @@ class HolderFinder:
         if noun.lemma_.lower() in L.AGENT_NOUNS:
             return self._agent_holders(noun)
         owner = self.actors.owner_of(noun)
+        if owner and _sought_from(noun, owner):
+            owner = None  # "Ukraine seeks commitments from Canada": Canada is asked, it has committed nothing
         if owner:
             return self._speaker_for_owner(noun, owner)
         # "firm opposition led by Belgium", "a push spearheaded by France and Poland", also after
@@ -318,6 +320,27 @@ class HolderFinder:
                         if found:
                             return found[0]
         return None
+
+
+def _sought_from(noun, owner) -> bool:
+    """A noun of position whose "from" phrase names whom it is asked of: "seeks security
+    commitments from Canada", "demanded support from its allies" (the noun is the object of a
+    verb of seeking, through a list or "along with")."""
+    froms = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    if not any(f.left_edge.i <= owner.start <= f.right_edge.i for f in froms):
+        return False
+    t = noun
+    while True:
+        if t.dep_ in ("conj", "appos"):
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in ("with", "along"):
+            t = t.head
+        elif t.dep_ == "prep" and t.lower_ in ("with", "along"):
+            t = t.head
+        else:
+            break
+    verb = t if t.pos_ in ("VERB", "AUX") else (t.head if t.dep_ == "dobj" else None)
+    return verb is not None and verb.lemma_.lower() in L.SEEKING_VERBS
 
 
 def listed_with(tok) -> list:

@@ -51,6 +51,8 @@ NOMINALS = {
     "occupy": ["occupation"], "guarantee": ["guarantee"], "shrink": ["shrinking"], "arm": ["arming"],
     "finance": ["financing"], "fund": ["funding"], "sanction": ["sanctioning"], "lift": ["lifting"],
 }
+# Verbs of asking for something of someone: "seeks guarantees from the US" (the US is asked).
+SEEKING_VERBS = {"seek", "want", "demand", "request", "ask", "need", "expect", "urge", "solicit", "hope", "press"}
 # Reporting verbs of speech (not of seeing or judging: "the plan would see Russia halt ..."):
 SPEECH_VERBS = REPORT_VERBS - {"see", "view", "regard", "deem", "show", "frame", "describe", "believe", "think",
                                "hope", "recognize", "recognise", "observe", "predict", "reckon", "express"}
