@@ -639,6 +639,9 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-place-at-stake-is-no-person": (
+        "Zelenskyy spoke on Monday. The future of Zaporizhzhia remains open, he said. He urged the U.S. to exert "
+        "more pressure on Moscow.", {("zelenskyy", O, "sanctions_relief")}, {("zaporizhzhia", O, "sanctions_relief")}),
     "commitments-sought-from-others-are-not-theirs": (
         "Ukraine now wants guarantees from Washington, along with security commitments from Canada and Japan.",
         {("ukraine", S, "security_guarantees")}, {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}),

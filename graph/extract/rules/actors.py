@@ -47,6 +47,9 @@ class ActorResolver:
         self.codebook = codebook
         self.doc = doc
         self.demonyms = {d.lower(): a for a in codebook.actors.values() for d in a.demonyms}
+        # names the codebook gives to topics ("Zaporizhzhia", "Crimea"): places at stake, not holders
+        self.topic_names = {n.lower() for t in codebook.topics.values() for n in (t.label, *t.alt_labels)
+                            if n[:1].isupper()} - {n.lower() for a in codebook.actors.values() for n in a.names}
         self.ent_at = {}
         for ent in _joined(doc):
             for i in range(ent.start, ent.end):
@@ -69,6 +72,8 @@ class ActorResolver:
                 return None  # a news outlet reports; it holds no position
             if _dateline(ent):
                 return None  # "Istanbul, 24 July 2025 (dpa) -", "KYIV (Reuters) -": where the story was filed
+            if key.removeprefix("the ") in self.topic_names:
+                return None  # the tagger took a place at stake for a person ("the Zaporizhzhia nuclear plant")
             if key in self.demonyms:
                 actor = self.demonyms[key]
             elif ent.label_ == "ORG" and (state := self._institution_of(ent)) is not None:
