@@ -93,6 +93,8 @@ FICTIONAL = {
                                          {("freedonia", O, "trade_treaty")}, set()),
     "what-a-deal-would-see-an-actor-do-is-not-its-act": (
         "The deal would see Freedonia suspend the coastal trade treaty.", set(), {("freedonia", O, "trade_treaty")}),
+    "a-venue-is-not-a-side": ("Ruritania sent its envoy to the summit in Paris. At the summit in Paris, the two sides "
+                              "agreed to a truce.", set(), {("france", S, "truce")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

@@ -326,7 +326,7 @@ class ActorResolver:
         # "Trump wants the two leaders to meet": whoever speaks of the group is not in it
         outside = {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i}
         for m in [m for m in before if m.actor.iri] + [m for m in before if not m.actor.iri]:  # codebook first
-            if outside & set(range(m.start, m.end)):
+            if outside & set(range(m.start, m.end)) or _venue(self.doc[m.end - 1]):
                 continue
             if (pair or m.start < sent_start) and fits(m) and m.actor.id not in seen:
                 seen[m.actor.id] = Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
@@ -469,6 +469,12 @@ class ActorResolver:
             if a.kind == "person" and any(role in n.lower().split() for n in a.names):
                 return Mention(a, self.doc[tok.i - 1:tok.i + 1].text, tok.i, tok.i + 1, resolved=True)
         return None
+
+
+def _venue(tok) -> bool:
+    """A place where something happens, not a party to it: "the summit in Alaska", "talks in Istanbul"."""
+    return (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
+            and tok.head.head.pos_ == "NOUN")
 
 
 def _acronyms(doc) -> dict[str, str]:
