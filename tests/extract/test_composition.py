@@ -95,6 +95,14 @@ FICTIONAL = {
         "The deal would see Freedonia suspend the coastal trade treaty.", set(), {("freedonia", O, "trade_treaty")}),
     "a-venue-is-not-a-side": ("Ruritania sent its envoy to the summit in Paris. At the summit in Paris, the two sides "
                               "agreed to a truce.", set(), {("france", S, "truce")}),
+    "a-provision-of-a-plan-is-its-author-s": (
+        "Ruritania has tabled a new plan. Another provision blocks Freedonia from joining the customs union.",
+        {("ruritania", O, "customs_union")}, set()),
+    "elements-of-a-plan-are-its-author-s": (
+        "Ruritania has tabled a new plan. Most elements of the plan require Freedonia to give up the border districts.",
+        {("ruritania", S, "border_concession")}, set()),
+    "a-plan-pushed-is-put-forward": ("Ruritania pushes a new plan. The plan requires Freedonia to give up the border "
+                                     "districts.", {("ruritania", S, "border_concession")}, set()),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...codebook import Actor, Codebook, slug
 from .quotes import FIRST_PERSON
-from .lexicon import (BACKING, CAPITALS, DOCUMENT_NOUNS, GROUP_NOUNS, NEWS_OUTLETS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
+from .lexicon import (BACKING, CAPITALS, DOCUMENT_NOUNS, GROUP_NOUNS, NEWS_OUTLETS, PART_NOUNS, PERSON_ROLES, PLAN_NOUNS, PRONOUNS, PROPOSING_VERBS, RELATION_NOUNS,
                       ROLE_NOUNS)
 
 _CAPITALS = {city.lower(): state for city, state in CAPITALS.items()}
@@ -201,11 +201,16 @@ class ActorResolver:
         and for "these proposals" or "the plan", the owner of the last such plan named before."""
         found = self._owner(tok) or self._relative_proposer(tok)
         lemma = tok.lemma_.lower()
-        if found is None and back and lemma in PLAN_NOUNS and any(
-                c.lower_ in ("these", "this", "the", "those", "such") for c in tok.children):
+        if found is None and lemma in PART_NOUNS:  # "most elements of the draft": the draft's owner
+            whole = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in PLAN_NOUNS), None)
+            if whole is not None and (m := self.owner_of(whole, back)) is not None:
+                return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
+        if found is None and back and lemma in PLAN_NOUNS | PART_NOUNS and any(
+                c.lower_ in ("these", "this", "the", "those", "such", "another", "one") for c in tok.children):
             for prev in reversed(self.doc[max(0, tok.i - 300):tok.i]):
                 same = prev.lemma_.lower() == lemma or (  # "its memorandum ... the document requires"
-                    lemma in DOCUMENT_NOUNS and prev.lemma_.lower() in PLAN_NOUNS)
+                    lemma in DOCUMENT_NOUNS | PART_NOUNS and prev.lemma_.lower() in PLAN_NOUNS)
                 if same and (m := self._owner(prev) or self._proposer(prev)):
                     return Mention(m.actor, tok.text, tok.i, tok.i + 1, resolved=True)
         return found

@@ -16,7 +16,7 @@ SUPPORT_VERBS = {
     "uphold", "defend", "preserve", "protect", "restore", "maintain", "keep", "float", "outline", "order",
     "threaten", "decide", "expect", "celebrate", "choose", "opt", "spearhead", "initiate", "mastermind", "author",
     "suggest", "sponsor", "engineer", "tolerate", "countenance", "permit", "allow", "conclude", "finalise", "finalize", "clinch", "seal", "pitch", "greenlight", "greenlit", "ratify", "unveil",
-    "devise", "formulate", "design",
+    "devise", "formulate", "design", "oblige", "obligate",
 }
 OPPOSE_VERBS = {
     "reject", "refuse", "oppose", "resist", "dismiss", "deny", "decline", "avoid", "block", "veto", "condemn",
@@ -118,7 +118,7 @@ LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repe
 # the clause under them is the subject's position, not its own subject's.
 DIRECTIVES = {"urge", "demand", "recommend", "ask", "want", "insist", "press", "push", "call", "need",
               "propose", "require", "pressure", "expect", "encourage", "advise", "force", "compel",
-              "persuade", "convince", "request", "wish", "prefer", "suggest"}
+              "persuade", "convince", "request", "wish", "prefer", "suggest", "oblige", "obligate"}
 # What a peace plan is for: "a plan to end the war" is a peace plan, "plans to send troops" an intention.
 PEACEMAKING_VERBS = {"end", "stop", "halt", "settle", "resolve", "finish"}
 # Modals that make a clause what the speaker wants of its subject: "Kyiv should accept".
@@ -218,7 +218,7 @@ CIRCUMSTANCE_PREPS = TEMPORAL | {"unlike"}
 # Verbs of putting a proposal forward or backing it: "the US suggested a truce ... this proposal",
 # "Trump has endorsed a 28-point proposal ... the proposal" (whose it is, what it names).
 PROPOSING_VERBS = {"propose", "suggest", "offer", "float", "pitch", "table", "submit", "present", "put", "unveil",
-                   "endorse", "draft", "outline", "introduce", "publish", "prepare", "back"}
+                   "endorse", "draft", "outline", "introduce", "publish", "prepare", "back", "push", "promote"}
 # Phrasal cues that, with an object, move it instead ("pull its troops out of ..."): no cue then.
 MOVING_PHRASAL = {("pull", "out"), ("move", "out")}
 TROOP_NOUNS = {"troop", "force", "army", "soldier", "unit", "contingent"}
@@ -290,6 +290,8 @@ PLAN_NOUNS = {"plan", "proposal", "initiative", "framework", "approach", "bluepr
               "memorandum"}
 # Nouns of a written plan that refer back to any plan named before: "its memorandum ... the document requires".
 DOCUMENT_NOUNS = {"document", "text", "draft", "paper", "memorandum"}
+# Parts of a written plan, whose owner is the plan's: "the US plan ... Another provision blocks ...".
+PART_NOUNS = {"provision", "clause", "point", "article", "section", "element", "paragraph", "part"}
 # Nouns by which news refers back to a proposal named before: "a loan plan ... Belgium opposed the plan".
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "framework", "blueprint", "scheme", "offer", "draft",
                   "roadmap", "idea", "concept", "text", "package", "option", "measure", "mechanism", "loan",
