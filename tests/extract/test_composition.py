@@ -103,6 +103,12 @@ FICTIONAL = {
         {("ruritania", S, "border_concession")}, set()),
     "a-plan-pushed-is-put-forward": ("Ruritania pushes a new plan. The plan requires Freedonia to give up the border "
                                      "districts.", {("ruritania", S, "border_concession")}, set()),
+    "an-invitation-of-the-other-party-is-a-meeting-sought": ("Weber invited Kowal to Paris.",
+                                                             {("weber", S, "summit")}, set()),
+    "meeting-a-counterpart-of-the-other-side": ("Weber wants to meet her Freedonian counterpart.",
+                                                {("weber", S, "summit")}, set()),
+    "what-would-invite-aggression-is-judged-not-invited": ("Weber said a truce would invite aggression.",
+                                                           {("weber", O, "truce")}, set()),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

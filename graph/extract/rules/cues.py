@@ -60,7 +60,10 @@ def cue_of(tok) -> Cue | None:
         if lemma == "work" and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in (
                 "on", "toward", "towards", "for", "to", "with", "out")) for c in tok.children):
             return None  # "the deal will not work": it functions or fails, nobody works for anything
-        if lemma in L.SUPPORT_VERBS:
+        if lemma in L.SUPPORT_VERBS or (lemma == "invite" and any(
+                c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in tok.children)):
+            # an invitation of someone backs what they are invited to ("invited Ukraine to join");
+            # "would invite aggression" is what something brings about, not a position
             return Cue(tok, 1, "verb")
         if lemma in L.REPORT_VERBS:
             if lemma in L.REACTION_VERBS and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .topics import ALT, TopicMention
 
 MEETING_VERBS = {"meet", "negotiate", "talk", "sit"}
+INVITING_VERBS = {"invite"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "negotiation", "negotiations", "encounter", "sit-down"}
 PARTY_PREPS = {"with", "between"}
 CLIMB = 4  # clauses to climb for an infinitive's subject ("is ready to meet", "pressing to meet")
@@ -25,15 +26,24 @@ def meetings(doc, actors, codebook, taken: set[int]) -> list[TopicMention]:
     out = []
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in INVITING_VERBS:
+            # "Putin invited Zelenskyy to Moscow": an invitation of one party by the other is a
+            # meeting they would hold, named by whom it invites (the verb is the invitation's cue)
+            guests = [c for c in tok.children if c.dep_ == "dobj" and c.i not in taken]
+            if guests and (topic := _covers(topics, [_lineage(m, codebook) for m in _parties(tok, actors)])):
+                out.append(TopicMention(guests[0].i, guests[0].i + 1, ((topic.id, 1, ALT),)))
+            continue
         if tok.i in taken or not ((tok.pos_ == "VERB" and lemma in MEETING_VERBS)
                                    or (tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)):
             continue
-        lineages = [codebook.lineage(m.actor.id) for m in _parties(tok, actors)]
-        for topic in topics:
-            if all(any(p in lineage for lineage in lineages) for p in topic.meeting_of):
-                out.append(TopicMention(tok.i, tok.i + 1, ((topic.id, 1, ALT),)))
-                break
+        if (topic := _covers(topics, [_lineage(m, codebook) for m in _parties(tok, actors)])) is not None:
+            out.append(TopicMention(tok.i, tok.i + 1, ((topic.id, 1, ALT),)))
     return out
+
+
+def _covers(topics, lineages):
+    """The first meeting topic whose every party is among ``lineages``."""
+    return next((t for t in topics if all(any(p in lineage for lineage in lineages) for p in t.meeting_of)), None)
 
 
 def others_meeting(mention, doc, actors, codebook) -> bool:
@@ -49,6 +59,15 @@ def others_meeting(mention, doc, actors, codebook) -> bool:
                for m in found for topic_parties in parties)
 
 
+def _lineage(m, codebook) -> list[str]:
+    """The actor and the sides it belongs to; "his Ukrainian counterpart" is also the people who
+    speak for that side (Ukraine's president, for the Russian president)."""
+    lineage = list(codebook.lineage(m.actor.id))
+    if m.actor.kind == "state" and "counterpart" in m.text.lower():
+        lineage += [a.id for a in codebook.actors.values() if a.kind == "person" and a.member_of == m.actor.id]
+    return lineage
+
+
 def _parties(tok, actors) -> list:
     """The actors ``tok`` brings together."""
     words = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")]
@@ -58,7 +77,7 @@ def _parties(tok, actors) -> list:
         words += _inherited_subject(tok)
     found = []
     for w in words:
-        for x in (w, *w.conjuncts):
+        for x in (w, *w.conjuncts, *(c for c in w.children if c.dep_ == "appos")):  # "his counterpart, Zelenskyy"
             group = actors.group_of(x) if x.tag_ in ("NNS", "NNPS") else ()
             found += list(group) or [m for m in (actors.mention_at(x),) if m is not None]
     return found
