@@ -655,6 +655,10 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "an-owner-s-proposal-for-a-topic-is-that-topic-s": (
+        "Kyiv agreed to a U.S. proposal for a 30-day truce, officials said. Rubio said the U.S. would present the "
+        "proposal to Russia.", {("rubio", S, "ceasefire"), ("united_states", S, "ceasefire")},
+        {("rubio", S, "us_peace_plan")}),
     "a-place-at-stake-is-no-person": (
         "Zelenskyy spoke on Monday. The future of Zaporizhzhia remains open, he said. He urged the U.S. to exert "
         "more pressure on Moscow.", {("zelenskyy", O, "sanctions_relief")}, {("zaporizhzhia", O, "sanctions_relief")}),

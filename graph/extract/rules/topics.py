@@ -219,6 +219,8 @@ class TopicMatcher:
         matches = sorted(found, key=lambda m: (m[1], m[2], m[0]))
         spans = [(start, end) for _, start, end in matches]
         for key, start, end in matches:
+            if _proposal_of_another(doc, key, start, end, matches):
+                continue  # "the US proposal for a 30-day ceasefire" is a ceasefire proposal, not the US plan
             if _loan_of_another(doc, key, start, end, matches):
                 continue  # "frozen assets ... to provide a loan to Ukraine": the loan is the assets' topic
             if _swallows(key, start, end, found):
@@ -267,6 +269,20 @@ def _among_money(tok) -> bool:
     """A bare noun (no modifier of its own) in a sentence about a loan, assets or a budget."""
     return tok.tag_ in ("NN", "NNS") and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children) and any(
         t.lemma_.lower() in L.MONEY_NOUNS for t in tok.sent)
+
+
+def _proposal_of_another(doc, key: str, start: int, end: int, matches) -> bool:
+    """A plan named by its owner ("the US proposal") whose "for" / "on" phrase is another topic:
+    a proposal *of* that topic ("the US proposal for a 30-day ceasefire"), as the prefixed form
+    "the US ceasefire proposal" is (see :func:`_swallows`)."""
+    root = doc[end - 1]
+    if root.lemma_.lower() not in L.PLAN_NOUNS | L.PROPOSAL_NOUNS or end - start < 2:
+        return False
+    topic = key.split("|")[0]
+    objects = [p for c in root.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+               for p in c.children if p.dep_ == "pobj"]
+    return any(k2.split("|")[0] != topic and any(o.left_edge.i <= s2 and e2 - 1 <= o.right_edge.i for o in objects)
+               for k2, s2, e2 in matches)
 
 
 def _loan_of_another(doc, key: str, start: int, end: int, matches) -> bool:
