@@ -655,6 +655,8 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "troops-on-the-ground": ("Starmer said he is ready to put British troops on the ground in Ukraine.",
+                             {("starmer", S, "security_guarantees")}, set()),
     "an-owner-s-proposal-for-a-topic-is-that-topic-s": (
         "Kyiv agreed to a U.S. proposal for a 30-day truce, officials said. Rubio said the U.S. would present the "
         "proposal to Russia.", {("rubio", S, "ceasefire"), ("united_states", S, "ceasefire")},
