@@ -655,6 +655,14 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "a-first-name-the-recogniser-took-for-a-place": (
+        "Oleksandra Matviichuk has voiced concerns about any amnesty. Matviichuk said war crimes must be punished.",
+        {("oleksandra_matviichuk", S, "war_crimes_accountability")}, {("matviichuk", S, "war_crimes_accountability")}),
+    "a-person-named-after-a-role-the-recogniser-missed": (
+        "Ukrainian Defense Minister Rustem Umerov backed the truce.", {("rustem_umerov", S, "ceasefire")}, set()),
+    "a-country-before-a-name-is-no-first-name": (
+        "Diplomats met on Monday. The leaders of Slovakia Robert Fico and Hungary Viktor Orban backed the truce.",
+        {("robert_fico", S, "ceasefire")}, {("slovakia_robert_fico", S, "ceasefire")}),
     "troops-on-the-ground": ("Starmer said he is ready to put British troops on the ground in Ukraine.",
                              {("starmer", S, "security_guarantees")}, set()),
     "an-owner-s-proposal-for-a-topic-is-that-topic-s": (

@@ -529,12 +529,61 @@ def _singular_state(m: Mention) -> bool:
     return m.actor.kind == "state" and not m.text.lower().endswith("s")
 
 
+NOT_FIRST_NAMES = ROLE_NOUNS | PERSON_ROLES | {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "general", "gen",
+                                                "prime", "deputy", "vice", "defense", "defence", "foreign", "former"}
+
+
+def _with_first_names(doc, ents: list) -> list:
+    """A name the recogniser cut short, its first name left out or taken for a place: "Oleksandra
+    Matviichuk" tagged as "Oleksandra" (GPE) and "Matviichuk" (PERSON), "Rustem Umerov" as
+    "Umerov". The first name is a capitalised proper noun right before the person, hung on it,
+    not a title or role ("Minister Umerov" stays "Umerov")."""
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in ents:
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and prev is not None and prev.pos_ == "PROPN"
+                and prev.is_title and prev.is_alpha and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
+                and prev.lower_ not in NOT_FIRST_NAMES and not prev.ent_id_
+                and (prev.ent_type_ == "" or (out and out[-1].start == prev.i and out[-1].end == ent.start
+                                              and prev.is_sent_start))):  # not "of Slovakia Robert Fico"
+            if out and out[-1].start == prev.i:
+                out.pop()  # "Oleksandra" was an entity of its own (a place)
+            out.append(Span(doc, prev.i, ent.end, label="PERSON"))
+            continue
+        out.append(ent)
+    return _named_after_role(doc, out)
+
+
+def _named_after_role(doc, ents: list) -> list:
+    """A person the recogniser missed, named after a role: "Defense Minister Rustem Umerov" (two
+    or three capitalised proper nouns, the last one's compounds, right after a role word)."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ == "compound":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha and (
+                doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i) and (
+                doc[start - 1].lower_ not in NOT_FIRST_NAMES) and start - 1 not in taken:
+            start -= 1
+        role = doc[start - 1] if start > 0 else None
+        if (2 <= tok.i + 1 - start <= 3 and role is not None and role.lemma_.lower() in PERSON_ROLES
+                and role.dep_ == "compound" and role.head.i == tok.i):
+            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return sorted([*ents, *found], key=lambda e: e.start) if found else ents
+
+
 def _joined(doc) -> list:
     """Entities, with a name the actor aliases cut in two joined again: "Council of" + "Europe"
     is the Council of Europe, not Europe."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
+    ents = _with_first_names(doc, list(doc.ents))
     out = []
     k = 0
     while k < len(ents):
