@@ -51,6 +51,8 @@ NOMINALS = {
     "occupy": ["occupation"], "guarantee": ["guarantee"], "shrink": ["shrinking"], "arm": ["arming"],
     "finance": ["financing"], "fund": ["funding"], "sanction": ["sanctioning"], "lift": ["lifting"],
 }
+# Nouns of evidence whose "no" denies the clause they announce: "no indication that it will accept".
+EVIDENCE_NOUNS = {"indication", "sign", "signal", "evidence", "suggestion", "hint", "sense"}
 # Verbs of asking for something of someone: "seeks guarantees from the US" (the US is asked).
 SEEKING_VERBS = {"seek", "want", "demand", "request", "ask", "need", "expect", "urge", "solicit", "hope", "press"}
 # Reporting verbs of speech (not of seeing or judging: "the plan would see Russia halt ..."):
@@ -92,7 +94,7 @@ OPPOSE_NOUNS = {
     "rejection", "refusal", "inability", "opposition", "resistance", "objection", "criticism", "veto", "condemnation",
     "skepticism", "scepticism", "reluctance", "unwillingness", "distrust", "wariness", "doubt", "hostility",
     "protest", "complaint", "obstacle", "holdout", "concern", "worry", "alarm", "anger", "frustration", "outrage",
-    "disappointment", "dismay", "rebuke", "backlash", "pushback", "rebuff", "censure", "disapproval",
+    "disappointment", "dismay", "rebuke", "backlash", "pushback", "rebuff", "censure", "disapproval", "critique",
 }
 # Adjectives after a copula: "Kyiv is ready to ...", "Moscow is opposed to ...".
 SUPPORT_ADJS = {"ready", "willing", "open", "keen", "eager", "prepared", "committed", "supportive", "determined",
@@ -112,7 +114,7 @@ RECEIVE_VERBS = {"receive", "win", "get", "gain", "garner", "enjoy", "attract", 
 LIGHT_VERBS = {"express", "voice", "signal", "show", "renew", "reiterate", "repeat", "issue", "make", "offer",
                "reaffirm", "stress", "lend", "give", "pledge", "declare", "announce", "state", "indicate", "have",
                "maintain", "keep", "take", "adopt", "hold", "set", "lay", "outline", "put", "present", "continue",
-               "lead", "head", "spearhead", "mount", "step", "throw", "echo", "raise", "air"}
+               "lead", "head", "spearhead", "mount", "step", "throw", "echo", "raise", "air", "launch", "level"}
 
 # Verbs whose object (or complement) is what their subject wants from someone else:
 # the clause under them is the subject's position, not its own subject's.

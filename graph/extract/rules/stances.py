@@ -247,6 +247,11 @@ class SentenceReader(HolderFinder):
             hedged = hedged or is_hedged(tok)
             if _denied(tok, child):
                 return None  # "Peskov denied that Moscow had agreed to a truce": a proposition said to be false
+            if _no_sign_of(tok, child):
+                # "Russia has given no indication that it will accept a withdrawal": what the clause
+                # says is said not to be so, for whoever holds it there
+                sign, marked = -sign, True
+                chain = [replace(link, sign=-link.sign) for link in chain]
             if tok.lemma_.lower() in L.CONDITION_NOUNS and child.dep_ == "prep" and child.lower_ in ("for", "to"):
                 # "insisting on the Donbas as a condition for any truce": the truce is what is conditioned
                 return chain if any(link.holders for link in chain) else None
@@ -828,6 +833,13 @@ def _demands_listed(noun, child) -> bool:
     """A noun of terms or demands whose items follow it after a colon: "its terms: A, B and C"."""
     return (noun.pos_ == "NOUN" and noun.lemma_.lower() in L.LISTED_DEMAND_NOUNS and child.dep_ in ("appos", "dep")
             and child.i > noun.i and any(t.text == ":" for t in noun.doc[noun.i + 1:child.left_edge.i]))
+
+
+def _no_sign_of(noun, clause) -> bool:
+    """A content clause of a noun of evidence with "no": "no indication that ...", "no sign that
+    Moscow is ready to ..."."""
+    return (noun.pos_ == "NOUN" and noun.lemma_.lower() in L.EVIDENCE_NOUNS and clause.dep_ in ("acl", "ccomp")
+            and clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children))
 
 
 def _denied(tok, child) -> bool:
