@@ -303,6 +303,8 @@ AGREEMENT_NOUNS = {"deal", "agreement", "pact", "treaty", "accord", "settlement"
 # Verbs that put forward a plan they have for object, and nothing else: "Trump issued a plan"
 # (but "issued a statement", "released prisoners" are no positions).
 ISSUING_VERBS = {"issue", "publish", "release", "launch"}
+# Verbs that put into effect what they have for object: "declared a truce", "announced a ceasefire".
+DECLARING_VERBS = {"declare", "announce", "proclaim"}
 # Verbs with which parties come to an agreement: "reached an agreement on a prisoner swap".
 REACHING_VERBS = {"reach", "strike", "conclude", "clinch", "seal", "finalise", "finalize"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female",

@@ -283,7 +283,7 @@ class SentenceReader(HolderFinder):
                                                             for c in child.children)
                   and (ev := evaluation(child))):
                 cue = Cue(tok, ev, "verb")  # "made Ukraine's neutrality a key condition", "deemed the deal fair"
-            if cue is None and _backing_object(tok, child):
+            if (cue is None or cue.kind == "report") and _backing_object(tok, child):
                 # "Trump issued a 28-point peace plan", "Russia and Ukraine reached an agreement on a
                 # prisoner swap": a verb that backs what it has for object only with this object
                 cue = Cue(tok, 1, "verb")
@@ -639,7 +639,8 @@ def _acting_against(verb, path_dep: str) -> bool:
 
 
 def _backing_object(verb, child) -> bool:
-    """A plan issued, published or launched ("Trump issued a plan", not "issued a statement"), or
+    """A plan issued, published or launched ("Trump issued a plan", not "issued a statement"), a
+    thing declared or announced ("declared a truce"; not "declared the sanctions illegal"), or
     an agreement reached, done ("reached a deal on X", "have struck an agreement"; not what the
     parties failed to do, nor what someone hopes they "could reach")."""
     if child.dep_ != "dobj" or any(negates(c) for c in verb.children):
@@ -647,6 +648,10 @@ def _backing_object(verb, child) -> bool:
     lemma, noun = verb.lemma_.lower(), child.lemma_.lower()
     if lemma in L.ISSUING_VERBS:
         return noun in L.PLAN_NOUNS | L.PROPOSAL_NOUNS
+    if lemma in L.DECLARING_VERBS:  # "Putin declared a 30-hour ceasefire", "announced an Easter truce"
+        return child.pos_ == "NOUN" and noun not in L.PLAN_NOUNS | L.PROPOSAL_NOUNS and not any(
+            c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "prt") for c in verb.children)
+        # (a plan announced: see above; "declared the truce over" ends it)
     return (lemma in L.REACHING_VERBS and noun in L.AGREEMENT_NOUNS and verb.tag_ in ("VBD", "VBN")
             and verb.head.lemma_.lower() not in L.FAULT_VERBS)
 
