@@ -665,6 +665,11 @@ def test_fictional(name, fictional):
 
 
 DEFAULT = {
+    "as-a-hostile-act-hung-on-the-object": ("Russia will consider any deployment of foreign troops as a hostile act.",
+                                            {("russia", O, "security_guarantees")}, {("russia", S, "security_guarantees")}),
+    "regarded-as-hostile-through-the-object-s-preposition": (
+        "Russia would regard the accession of third countries to the legally insignificant tribunal as a hostile act.",
+        {("russia", O, "war_crimes_accountability")}, {("russia", S, "war_crimes_accountability")}),
     "a-first-name-the-recogniser-took-for-a-place": (
         "Oleksandra Matviichuk has voiced concerns about any amnesty. Matviichuk said war crimes must be punished.",
         {("oleksandra_matviichuk", S, "war_crimes_accountability")}, {("matviichuk", S, "war_crimes_accountability")}),

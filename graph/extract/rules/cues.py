@@ -281,6 +281,14 @@ def complement_evaluation(verb) -> int:
             for p in c.children:
                 if p.dep_ in ("pobj", "amod", "acomp") and (ev := evaluation(p)):
                     return ev
+    after = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "on")  # the object's own
+             and any(o.i < c.i for o in objects)]  # preposition, hung on the verb
+    for obj in (*objects, *after):  # "will consider any deployment of troops as a hostile act": "as" hung on the object
+        for c in obj.subtree:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "amod", "acomp") and (ev := evaluation(p)):
+                        return ev
     return 0
 
 

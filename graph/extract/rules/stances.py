@@ -274,7 +274,9 @@ class SentenceReader(HolderFinder):
             if cue is None and tok.lemma_.lower() == "be" and child.dep_ == "advcl":
                 # "Weber is open to talks if Freedonia accepts a truce": the adjective is the cue
                 cue = next((c for a in tok.children if a.dep_ == "acomp" and (c := cue_of(a))), None)
-            if (child.dep_ == "dobj" or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in tok.children))) and (
+            if (child.dep_ == "dobj" or (child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in tok.children))
+                    or (child.dep_ == "prep" and child.lower_ in ("to", "of", "on")  # the object's own preposition
+                        and any(c.dep_ == "dobj" and c.i < child.i for c in tok.children))) and (  # hung on the verb
                     tok.lemma_.lower() in L.CALLING_VERBS) and (ev := complement_evaluation(tok)):
                 # (the parser may make what is called the complement: 'called the counter-proposal "a non-starter"')
                 cue = Cue(tok, ev, "verb")  # "called the text unacceptable", "described it as a trap"

@@ -261,7 +261,8 @@ class TopicMatcher:
 def _of_money_or_law(tok) -> bool:
     """A noun qualified by a word of money or law ("legal guarantees", "legally binding guarantees")."""
     return any(c.dep_ in ("amod", "compound", "conj") and c.lower_ in L.MONEY_OR_LAW or (
-        c.dep_ == "amod" and any(g.dep_ == "advmod" and g.lower_ in L.MONEY_OR_LAW for g in c.children))
+        c.dep_ == "amod" and c.lower_ in ("binding", "enforceable")  # not "legally insignificant"
+        and any(g.dep_ == "advmod" and g.lower_ in L.MONEY_OR_LAW for g in c.children))
                for c in tok.children)
 
 
