@@ -119,6 +119,12 @@ FICTIONAL = {
                                           set()),
     "a-truce-declared-over-is-no-truce-declared": ("Weber declared the truce over.", set(),
                                                    {("weber", S, "truce")}),
+    "giving-up-a-place-the-topic-names-is-the-topic": (
+        "Ruritania demanded that Freedonia give up two towns, Lenburg and Ostrava.",
+        {("ruritania", S, "border_concession")}, {("ruritania", O, "border_concession")}),
+    "never-ceding-a-place-the-topic-names": ("Freedonia will never cede Lenburg.",
+                                             {("freedonia", O, "border_concession")},
+                                             {("freedonia", S, "border_concession")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),

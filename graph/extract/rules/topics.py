@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...codebook import Codebook
 from . import lexicon as L
-from .cues import intention_plan
+from .cues import intention_plan, negative_predicate
 
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "any", "all"}
 GAP_POS = ["DET", "ADJ", "ADV", "PRON", "NUM", "PART", "PROPN", "NOUN"]
@@ -103,6 +103,13 @@ class TopicMatcher:
         texts = sorted({t for *_, t in labels})
         lemmas = {t: [(tok.text, tok.lemma_.lower(), tok.is_punct, tok.text[:1].isupper(), tok.pos_)
                       for tok in doc] for t, doc in zip(texts, nlp.pipe(texts, disable=["ner"]))}
+        # the verbs a topic is named with ("give up territory", "cede"): giving up a place the
+        # topic names by itself ("give up Zaporizhzhia") is that topic, not its undoing
+        self._verbs: dict[tuple[str, int], set[str]] = {}
+        for tid, sign, kind, text in labels:
+            if lemmas[text] and (lemmas[text][0][4] == "VERB" or (  # (the tagger may read "surrender" alone as a noun)
+                    len(lemmas[text]) > 1 and lemmas[text][0][1] in L.NEGATIVE_VERBS)):
+                self._verbs.setdefault((tid, sign), set()).add(lemmas[text][0][1])
         for tid, sign, kind, text in labels:
             for pattern, passive in ((self._pattern(lemmas[text]), False),
                                      *((x, True) for x in self._passive(lemmas[text])),
@@ -255,7 +262,28 @@ class TopicMatcher:
             cands = by_span[(start, end)]
             specific = {c for c in cands if c[2] != OWNED}
             mentions.append(TopicMention(start, end, tuple(sorted(specific or cands))))
-        return mentions
+        return self._with_own_verbs(doc, mentions)
+
+    def _with_own_verbs(self, doc, mentions: list[TopicMention]) -> list[TopicMention]:
+        """A place or thing the topic names by itself, object of a verb of giving up that the
+        topic is also named with, is named with that verb: "demanded Ukraine give up four cities,
+        Zaporizhzhia, Kherson ..." and "will never surrender Zaporizhzhia" are about ceding them,
+        as "give up the Donbas" is (one mention from the verb on; the list's other items go)."""
+        out: list[TopicMention] = []
+        extended: dict[int, TopicMention] = {}  # verb -> its mention
+        for m in mentions:
+            topics = {(c[0], c[1]) for c in m.candidates}
+            verb = _governing_verb(m.root(doc))
+            if (len(topics) == 1 and verb is not None and verb.i < m.start
+                    and verb.lemma_.lower() in self._verbs.get(next(iter(topics)), ())
+                    and negative_predicate(verb) and not any(verb.i <= o.start < m.start for o in out)):
+                if verb.i in extended:
+                    continue  # "give up Zaporizhzhia, Kherson and Donetsk": one concession
+                extended[verb.i] = TopicMention(verb.i, m.end, m.candidates, m.ref)
+                out.append(extended[verb.i])
+                continue
+            out.append(m)
+        return out
 
 
 def _of_money_or_law(tok) -> bool:
@@ -270,6 +298,18 @@ def _among_money(tok) -> bool:
     """A bare noun (no modifier of its own) in a sentence about a loan, assets or a budget."""
     return tok.tag_ in ("NN", "NNS") and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children) and any(
         t.lemma_.lower() in L.MONEY_NOUNS for t in tok.sent)
+
+
+def _governing_verb(tok):
+    """The verb a noun phrase is the object of, through a list ("four cities, Zaporizhzhia and
+    Kherson") or "from" ("withdraw from Donetsk")."""
+    while tok.dep_ in ("appos", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head if tok.head.pos_ == "VERB" else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.pos_ == "VERB":
+        return tok.head.head
+    return None
 
 
 def _proposal_of_another(doc, key: str, start: int, end: int, matches) -> bool:
