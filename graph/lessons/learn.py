@@ -68,8 +68,10 @@ def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
         same.setdefault((s.evidence, s.actor_id, s.polarity, s.topic), []).append(t)
     texts = [(key[0], group[0]) for key, group in same.items()]
     found: list[Lesson] = []
+    first: dict[str, object] = {}  # each taught sentence as parsed once
     for parsed, t in extractor.nlp.pipe(texts, as_tuples=True, batch_size=64):
         s = t.stance
+        first[t.decision] = parsed
         decisions = tuple(x.decision for x in same[(s.evidence, s.actor_id, s.polarity, s.topic)])
         found += [replace(x, decisions=decisions) for x in _teach(extractor, parsed, t)]
     if not found:
@@ -82,8 +84,13 @@ def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
         checker.codebook = trial
     by_decision = {x.decisions[0] for x in found}
     again = [(text, t) for text, t in texts if t.decision in by_decision]
+    # only new aliases change how a sentence is parsed (the entity ruler); a sentence without
+    # any of them is read again from its first parse
+    aliases = [x.key.casefold() for x in found if x.kind == "alias"]
+    reparse = [(text, t) for text, t in again if any(a in text.casefold() for a in aliases)]
+    reused = [(first[t.decision], t) for text, t in again if not any(a in text.casefold() for a in aliases)]
     works = set()
-    for parsed, t in checker.nlp.pipe(again, as_tuples=True, batch_size=64):
+    for parsed, t in [*checker.nlp.pipe(reparse, as_tuples=True, batch_size=64), *reused]:
         s = t.stance
         if any((f.actor_id, f.polarity, f.topic) == (s.actor_id, s.polarity, s.topic)
                for f in checker.stances(parsed, Document(id="lesson", text=parsed.text))):
