@@ -87,8 +87,12 @@ def word_lessons(taught: list[Taught], codebook: Codebook) -> list[Lesson]:
     # only new aliases change how a sentence is parsed (the entity ruler); a sentence without
     # any of them is read again from its first parse
     aliases = [x.key.casefold() for x in found if x.kind == "alias"]
-    reparse = [(text, t) for text, t in again if any(a in text.casefold() for a in aliases)]
-    reused = [(first[t.decision], t) for text, t in again if not any(a in text.casefold() for a in aliases)]
+    reparse, reused = [], []
+    for text, t in again:
+        if any(a in text.casefold() for a in aliases):
+            reparse.append((text, t))
+        else:
+            reused.append((first[t.decision], t))
     works = set()
     for parsed, t in [*checker.nlp.pipe(reparse, as_tuples=True, batch_size=64), *reused]:
         s = t.stance

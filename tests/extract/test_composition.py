@@ -122,9 +122,9 @@ FICTIONAL = {
     "giving-up-a-place-the-topic-names-is-the-topic": (
         "Ruritania demanded that Freedonia give up two towns, Lenburg and Ostrava.",
         {("ruritania", S, "border_concession")}, {("ruritania", O, "border_concession")}),
-    "never-ceding-a-place-the-topic-names": ("Freedonia will never cede Lenburg.",
-                                             {("freedonia", O, "border_concession")},
-                                             {("freedonia", S, "border_concession")}),
+    "never-giving-up-a-place-the-topic-names": ("Freedonia will never give up Lenburg.",
+                                                {("freedonia", O, "border_concession")},
+                                                {("freedonia", S, "border_concession")}),
     "embassy-speaks-for-its-state": ("The Freedonian Embassy in Paris rejected the truce.",
                                      {("freedonia", O, "truce")}, set()),
     "spokesperson-for": ("A spokesperson for Freedonia said the truce must hold.", {("freedonia", S, "truce")}, set()),
@@ -696,8 +696,9 @@ DEFAULT = {
     "commitments-sought-from-others-are-not-theirs": (
         "Ukraine now wants guarantees from Washington, along with security commitments from Canada and Japan.",
         {("ukraine", S, "security_guarantees")}, {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}),
-    "commitments-made-are-theirs": ("Canada and Japan made security commitments to Ukraine.",
-                                    {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}, set()),
+    "commitments-welcomed-from-others-are-theirs": (
+        "Ukraine welcomed security commitments from Canada and Japan.",
+        {("canada", S, "security_guarantees"), ("japan", S, "security_guarantees")}, set()),
     "a-verb-label-as-a-noun": ("Russia demands a reduction of Ukraine's armed forces.",
                                {("russia", S, "ukraine_military_limits")}, set()),
     "a-verb-label-as-its-ing-noun": ("Moscow welcomed the downsizing of the Ukrainian army.",

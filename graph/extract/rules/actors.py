@@ -553,7 +553,7 @@ def _with_first_names(doc, ents: list) -> list:
             out.append(Span(doc, prev.i, ent.end, label="PERSON"))
             continue
         out.append(ent)
-    return _named_after_role(doc, out)
+    return out
 
 
 def _named_after_role(doc, ents: list) -> list:
@@ -583,7 +583,7 @@ def _joined(doc) -> list:
     is the Council of Europe, not Europe."""
     from spacy.tokens import Span
 
-    ents = _with_first_names(doc, list(doc.ents))
+    ents = _named_after_role(doc, _with_first_names(doc, list(doc.ents)))
     out = []
     k = 0
     while k < len(ents):

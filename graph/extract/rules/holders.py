@@ -331,11 +331,8 @@ def _sought_from(noun, owner) -> bool:
         return False
     t = noun
     while True:
-        if t.dep_ in ("conj", "appos"):
-            t = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ in ("with", "along"):
-            t = t.head
-        elif t.dep_ == "prep" and t.lower_ in ("with", "along"):
+        if t.dep_ in ("conj", "appos") or (t.dep_ in ("pobj", "prep") and (t.head if t.dep_ == "pobj" else t).lower_ in (
+                "with", "along")):  # a list item, or "along with ..."
             t = t.head
         else:
             break

@@ -30,13 +30,13 @@ def meetings(doc, actors, codebook, taken: set[int]) -> list[TopicMention]:
             # "Putin invited Zelenskyy to Moscow": an invitation of one party by the other is a
             # meeting they would hold, named by whom it invites (the verb is the invitation's cue)
             guests = [c for c in tok.children if c.dep_ == "dobj" and c.i not in taken]
-            if guests and (topic := _covers(topics, [_lineage(m, codebook) for m in _parties(tok, actors)])):
+            if guests and (topic := _covers(topics, _lineages(tok, actors, codebook))):
                 out.append(TopicMention(guests[0].i, guests[0].i + 1, ((topic.id, 1, ALT),)))
             continue
         if tok.i in taken or not ((tok.pos_ == "VERB" and lemma in MEETING_VERBS)
                                    or (tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS)):
             continue
-        if (topic := _covers(topics, [_lineage(m, codebook) for m in _parties(tok, actors)])) is not None:
+        if (topic := _covers(topics, _lineages(tok, actors, codebook))) is not None:
             out.append(TopicMention(tok.i, tok.i + 1, ((topic.id, 1, ALT),)))
     return out
 
@@ -57,6 +57,11 @@ def others_meeting(mention, doc, actors, codebook) -> bool:
     found = _parties(mention.root(doc), actors)
     return any(all(not set(codebook.lineage(m.actor.id)) & set(codebook.lineage(p)) for p in topic_parties)
                for m in found for topic_parties in parties)
+
+
+def _lineages(tok, actors, codebook) -> list[list[str]]:
+    """The lineage of each actor ``tok`` brings together."""
+    return [_lineage(m, codebook) for m in _parties(tok, actors)]
 
 
 def _lineage(m, codebook) -> list[str]:
